@@ -1,0 +1,53 @@
+package org.newsgraph.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One news article as read from its source, with the metadata recognised around the body.
+ *
+ * @param id stable article identifier (file name without extension, or the JSONL {@code id});
+ *     letters, digits, '-', '_' and '.' only
+ * @param title headline, or an empty string when the source has none
+ * @param text body text that extraction reads; every character offset in newsgraph is a UTF-16
+ *     index into this string
+ * @param date publication date, or {@code null} when neither the source nor {@code --date} gives one
+ * @param url canonical address of the article, or {@code null}
+ * @param authors names from the byline, in byline order (may be empty)
+ * @param credits photo and illustration credits, e.g. {@code REUTERS/Dado Ruvic/Illustration}
+ * @param source where the article was read from (a path, or path and line for JSONL)
+ */
+public record Article(
+    String id,
+    String title,
+    String text,
+    LocalDate date,
+    String url,
+    List<String> authors,
+    List<Credit> credits,
+    String source) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(text, "text");
+    title = title == null ? "" : title;
+    authors = authors == null ? List.of() : List.copyOf(authors);
+    credits = credits == null ? List.of() : List.copyOf(credits);
+    source = source == null ? "" : source;
+  }
+
+  /** Returns a copy of this article with the given publication date. */
+  public Article withDate(LocalDate newDate) {
+    return new Article(id, title, text, newDate, url, authors, credits, source);
+  }
+
+  /**
+   * A photo or illustration credit found in the article's metadata.
+   *
+   * @param agency the agency or publication that owns the image (e.g. "Reuters"), or {@code null}
+   * @param photographer the person credited, or {@code null}
+   * @param line the credit line as it appears in the source
+   */
+  public record Credit(String agency, String photographer, String line) {}
+}

@@ -1,0 +1,31 @@
+package org.newsgraph.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One real-world actor or place as an article refers to it, after the mentions that refer to it
+ * have been merged.
+ *
+ * @param key article-independent identity key: the type and the normalised canonical name (see
+ *     {@link Names#key}); two entities with equal keys are the same node in the graph
+ * @param type coarse entity type
+ * @param name canonical name: the longest proper name the article uses for it
+ * @param aliases every other name the article uses for it (no pronouns), sorted
+ * @param mentions every mention, in text order
+ * @param merges why the names were merged, one line per merge (e.g. {@code coreference: Jin ~ Jin
+ *     Xinjiang})
+ */
+public record Entity(
+    String key,
+    EntityType type,
+    String name,
+    Set<String> aliases,
+    List<Mention> mentions,
+    List<String> merges) {
+  public Entity {
+    aliases = Set.copyOf(aliases);
+    mentions = List.copyOf(mentions);
+    merges = List.copyOf(merges);
+  }
+}

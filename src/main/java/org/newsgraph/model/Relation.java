@@ -1,0 +1,40 @@
+package org.newsgraph.model;
+
+import java.util.Objects;
+
+/**
+ * A relation the article states between an entity and another entity or a literal value.
+ *
+ * @param subject key of the subject entity
+ * @param predicate the relation predicate
+ * @param object key of the object entity, or {@code null} when {@code value} is set
+ * @param value literal object (title, charge), or {@code null} when {@code object} is set
+ * @param evidence the sentence that states it
+ * @param extractor name of the rule or model that found it (e.g. {@code kbp}, {@code
+ *     pattern:appositive-title})
+ * @param confidence the extractor's confidence in [0, 1], or {@code NaN} when it gives none
+ */
+public record Relation(
+    String subject,
+    Predicate predicate,
+    String object,
+    String value,
+    Sentence evidence,
+    String extractor,
+    double confidence) {
+  public Relation {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(predicate, "predicate");
+    if ((object == null) == (value == null)) {
+      throw new IllegalArgumentException("exactly one of object and value must be set");
+    }
+    if (predicate.literalObject() != (value != null)) {
+      throw new IllegalArgumentException(predicate + " takes " + (predicate.literalObject() ? "a literal" : "an entity"));
+    }
+  }
+
+  /** Identity of the fact, ignoring evidence: two relations with equal facts are one edge. */
+  public String factKey() {
+    return subject + "|" + predicate + "|" + (object != null ? object : "\"" + value);
+  }
+}
