@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param predicate the relation predicate
  * @param object key of the object entity, or {@code null} when {@code value} is set
  * @param value literal object (title, charge), or {@code null} when {@code object} is set
- * @param evidence the sentence that states it
+ * @param evidence the sentence that states it, or {@code null} for a relation read from the
+ *     article's metadata (byline, photo credit)
  * @param extractor name of the rule or model that found it (e.g. {@code kbp}, {@code
  *     pattern:appositive-title})
  * @param confidence the extractor's confidence in [0, 1], or {@code NaN} when it gives none

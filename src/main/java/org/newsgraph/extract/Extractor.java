@@ -1,0 +1,196 @@
+package org.newsgraph.extract;
+
+import edu.stanford.nlp.coref.data.CorefChain;
+import edu.stanford.nlp.coref.data.Dictionaries;
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.newsgraph.model.Article;
+import org.newsgraph.model.ArticleGraph;
+import org.newsgraph.model.Entity;
+import org.newsgraph.model.EntityType;
+import org.newsgraph.model.Names;
+import org.newsgraph.model.Predicate;
+import org.newsgraph.model.Relation;
+
+/**
+ * Turns an {@link Article} into an {@link ArticleGraph}: annotates the text with the shared
+ * CoreNLP pipeline, detects and resolves entity mentions ({@link MentionDetector}, {@link
+ * EntityResolver}), resolves pronouns through coreference, and finds relations ({@link
+ * RelationExtractor}). Byline authors and photo-credit names become entities too; a credited
+ * photographer is an employee or member of the credited agency.
+ *
+ * <p>Thread-safe: one instance may extract several articles at once.
+ */
+public final class Extractor {
+  /**
+   * Identifies this extraction code and its rules; changes whenever output for the same input may
+   * change.
+   */
+  public static final String VERSION = "newsgraph-extract/1";
+
+  private static final Set<String> ORG_DESCRIPTIONS = Lexicons.words("organisation-descriptions.txt");
+
+  private final NlpPipeline pipeline;
+
+  /** An extractor over the JVM-wide shared pipeline (loaded on first use). */
+  public Extractor() {
+    this(null);
+  }
+
+  Extractor(NlpPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Extracts the entities and relations of one article.
+   *
+   * @param article the article; its {@code date} anchors relative time expressions
+   * @return the article's graph; never null, possibly with no entities
+   */
+  public ArticleGraph extract(Article article) {
+    NlpPipeline p = pipeline != null ? pipeline : NlpPipeline.shared();
+    Doc doc = new Doc(article.text(), p.annotate(article.text(), article.date()));
+    Map<String, EntityType> metadataNames = new LinkedHashMap<>();
+    for (String a : article.authors()) {
+      metadataNames.put(a, EntityType.PERSON);
+    }
+    for (Article.Credit c : article.credits()) {
+      if (c.photographer() != null) {
+        metadataNames.put(c.photographer(), EntityType.PERSON);
+      }
+      if (c.agency() != null) {
+        metadataNames.put(c.agency(), EntityType.ORGANIZATION);
+      }
+    }
+    List<Cand> cands = new MentionDetector().detect(doc, metadataNames);
+    EntityResolver.Result resolved = new EntityResolver().resolve(doc, cands, metadataNames);
+    Map<String, Entity> byKey = new LinkedHashMap<>();
+    for (Entity e : resolved.entities()) {
+      byKey.put(e.key(), e);
+    }
+    Map<Long, String> tokenEntity = tokenEntities(doc, cands, resolved, byKey);
+    List<Relation> relations = new ArrayList<>(new RelationExtractor(doc, byKey, tokenEntity).extract());
+    relations.addAll(creditRelations(article, byKey));
+    return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, VERSION);
+  }
+
+  /**
+   * Maps each token inside a mention, and each pronoun whose coreference chain holds mentions of
+   * exactly one entity, to that entity's key; and rewrites those tokens' NER tags to the entity's
+   * type so that the relation patterns see resolved types.
+   */
+  private static Map<Long, String> tokenEntities(Doc doc, List<Cand> cands, EntityResolver.Result resolved, Map<String, Entity> byKey) {
+    Map<Long, String> map = new HashMap<>();
+    for (Cand c : cands) {
+      String key = resolved.keyOf().get(c);
+      EntityType type = byKey.get(key).type();
+      for (int i = c.start; i < c.end; i++) {
+        map.put(RelationExtractor.tokenKey(c.sent, i), key);
+        doc.token(c.sent, i).setNER(type.name());
+      }
+    }
+    Map<Integer, CorefChain> chains = doc.core.corefChains();
+    if (chains == null) {
+      return map;
+    }
+    for (CorefChain chain : chains.values()) {
+      Set<String> keys = new HashSet<>();
+      for (CorefChain.CorefMention m : chain.getMentionsInTextualOrder()) {
+        String k = map.get(RelationExtractor.tokenKey(m.sentNum - 1, m.headIndex - 1));
+        if (k != null) {
+          keys.add(k);
+        }
+      }
+      String key;
+      if (keys.size() == 1) {
+        key = keys.iterator().next();
+      } else if (keys.isEmpty()) {
+        key = organisationDescribed(doc, chain, cands, resolved, byKey);
+        if (key == null) {
+          continue;
+        }
+      } else {
+        continue;
+      }
+      for (CorefChain.CorefMention m : chain.getMentionsInTextualOrder()) {
+        if (m.mentionType == Dictionaries.MentionType.PRONOMINAL || keys.isEmpty()) {
+          long tk = RelationExtractor.tokenKey(m.sentNum - 1, m.headIndex - 1);
+          if (map.putIfAbsent(tk, key) == null) {
+            CoreLabel t = doc.token(m.sentNum - 1, m.headIndex - 1);
+            t.setNER(byKey.get(key).type().name());
+          }
+        }
+      }
+    }
+    return map;
+  }
+
+  /**
+   * For a coreference chain of descriptions only ("the American company ... the company"), headed
+   * by a word for a company ({@code organisation-descriptions.txt}) with a definite article: the
+   * organisation named most recently before the chain starts, or null. The merge is recorded on
+   * that entity.
+   */
+  private static String organisationDescribed(Doc doc, CorefChain chain, List<Cand> cands,
+      EntityResolver.Result resolved, Map<String, Entity> byKey) {
+    CorefChain.CorefMention first = chain.getMentionsInTextualOrder().get(0);
+    if (first.mentionType != Dictionaries.MentionType.NOMINAL) {
+      return null;
+    }
+    CoreLabel headToken = doc.token(first.sentNum - 1, first.headIndex - 1);
+    CoreLabel firstToken = doc.token(first.sentNum - 1, first.startIndex - 1);
+    if (!ORG_DESCRIPTIONS.contains(headToken.word().toLowerCase(java.util.Locale.ROOT))
+        || !firstToken.word().equalsIgnoreCase("the")) {
+      return null;
+    }
+    Cand best = null;
+    for (Cand c : cands) {
+      if (c.endChar <= firstToken.beginPosition() && byKey.get(resolved.keyOf().get(c)).type() == EntityType.ORGANIZATION
+          && (best == null || c.endChar > best.endChar)) {
+        best = c;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    String key = resolved.keyOf().get(best);
+    Entity e = byKey.get(key);
+    List<String> merges = new ArrayList<>(e.merges());
+    merges.add("description: " + first.mentionSpan + " ~ " + e.name());
+    byKey.put(key, new Entity(e.key(), e.type(), e.name(), e.aliases(), e.mentions(), merges));
+    return key;
+  }
+
+  private static List<Relation> creditRelations(Article article, Map<String, Entity> byKey) {
+    List<Relation> out = new ArrayList<>();
+    for (Article.Credit c : article.credits()) {
+      if (c.photographer() == null || c.agency() == null) {
+        continue;
+      }
+      String person = keyOfName(byKey, c.photographer(), EntityType.PERSON);
+      String agency = keyOfName(byKey, c.agency(), EntityType.ORGANIZATION);
+      if (person != null && agency != null) {
+        out.add(new Relation(person, Predicate.EMPLOYEE_OR_MEMBER_OF, agency, null, null, "metadata:photo-credit", Double.NaN));
+      }
+    }
+    return out;
+  }
+
+  /** Key of the entity of the given type that has this name or alias, or null. */
+  static String keyOfName(Map<String, Entity> byKey, String name, EntityType type) {
+    String norm = Names.normalise(name);
+    for (Entity e : byKey.values()) {
+      if (e.type() == type && (Names.normalise(e.name()).equals(norm)
+          || e.aliases().stream().anyMatch(a -> Names.normalise(a).equals(norm)))) {
+        return e.key();
+      }
+    }
+    return null;
+  }
+}

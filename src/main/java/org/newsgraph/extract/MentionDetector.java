@@ -1,0 +1,337 @@
+package org.newsgraph.extract;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.newsgraph.model.EntityType;
+import org.newsgraph.model.Names;
+
+/**
+ * Finds name mentions of people, organisations and places in an annotated article, starting from
+ * CoreNLP's named-entity mentions and repairing what the tagger gets wrong in news:
+ *
+ * <ol>
+ *   <li>pronouns, lower-case words and edge punctuation are dropped ("[People's" becomes
+ *       "People's", "he" is no name);
+ *   <li>a place or organisation name ending in an event word ("Tiananmen Square Massacre") is cut
+ *       back to the place ({@code event-name-heads.txt});
+ *   <li>names split by the tagger into adjacent mentions ("Jin" LOCATION + "Xinjiang" STATE) are
+ *       joined;
+ *   <li>context rules ({@code entity-cues.rules}, TokensRegex) type untagged names as
+ *       organisations ("Zoom is a ... app"), and every other occurrence of a known name, including
+ *       byline and credit names, becomes a mention too (one sense per discourse);
+ *   <li>a name that contains a word used alone as a person's name elsewhere in the article is a
+ *       person ("Jin Xinjiang" when "Jin" is a person), and each distinct name gets the type most
+ *       of its mentions have.
+ * </ol>
+ */
+final class MentionDetector {
+  private static final Set<String> EVENT_HEADS = Lexicons.words("event-name-heads.txt");
+  private static final List<PatternRule> CUE_RULES = PatternRule.load("entity-cues.rules", true);
+  private static final Map<String, TokenSequencePattern> CUE_PATTERNS = compile(CUE_RULES);
+
+  private static Map<String, TokenSequencePattern> compile(List<PatternRule> rules) {
+    Map<String, TokenSequencePattern> m = new HashMap<>();
+    for (PatternRule r : rules) {
+      m.put(r.name(), TokenSequencePattern.compile(r.pattern()));
+    }
+    return m;
+  }
+
+  /** Maps a CoreNLP NER tag to a coarse entity type, or null for tags newsgraph does not keep. */
+  static EntityType coarseType(String ner) {
+    if (ner == null) {
+      return null;
+    }
+    switch (ner) {
+      case "PERSON":
+        return EntityType.PERSON;
+      case "ORGANIZATION":
+        return EntityType.ORGANIZATION;
+      case "COUNTRY":
+      case "CITY":
+      case "STATE_OR_PROVINCE":
+      case "GPE":
+        return EntityType.GPE;
+      case "LOCATION":
+        return EntityType.LOCATION;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Detects mentions.
+   *
+   * @param doc the annotated article
+   * @param metadataNames names from the byline and credits with their types, which count as
+   *     known names when they recur in the body
+   * @return candidate mentions, sorted by sentence and token, none overlapping
+   */
+  List<Cand> detect(Doc doc, Map<String, EntityType> metadataNames) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      for (CoreLabel t : doc.tokens(s)) {
+        t.set(Doc.OriginalNer.class, t.ner());
+      }
+    }
+    List<Cand> cands = new ArrayList<>();
+    for (CoreEntityMention m : doc.core.entityMentions()) {
+      EntityType type = coarseType(m.entityType());
+      if (type == null || m.tokens().isEmpty()) {
+        continue;
+      }
+      CoreLabel first = m.tokens().get(0);
+      Cand c = new Cand(first.sentIndex(), first.index() - 1,
+          m.tokens().get(m.tokens().size() - 1).index(), type, "ner:" + m.entityType());
+      if (trim(doc, c)) {
+        cands.add(c);
+      }
+    }
+    cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
+    cands = joinAdjacent(doc, cands);
+    addCueMentions(doc, cands);
+    Map<String, EntityType> known = new HashMap<>(metadataNames);
+    for (Cand c : cands) {
+      known.putIfAbsent(Names.normalise(c.text), c.type);
+    }
+    propagateKnownNames(doc, cands, known);
+    repairPersonNames(cands);
+    voteTypes(cands);
+    cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
+    return cands;
+  }
+
+  /** Drops edge punctuation and possessives; false when nothing name-like is left. */
+  private boolean trim(Doc doc, Cand c) {
+    List<CoreLabel> toks = doc.tokens(c.sent);
+    while (c.start < c.end && !isNameToken(toks.get(c.start))) {
+      c.start++;
+    }
+    while (c.end > c.start && !isNameToken(toks.get(c.end - 1))) {
+      c.end--;
+    }
+    if (c.start >= c.end) {
+      return false;
+    }
+    boolean capital = false;
+    for (int i = c.start; i < c.end; i++) {
+      CoreLabel t = toks.get(i);
+      if (t.tag() != null && t.tag().startsWith("PRP")) {
+        return false;
+      }
+      capital |= Character.isUpperCase(t.word().codePointAt(0)) || Character.isDigit(t.word().codePointAt(0));
+    }
+    if (!capital) {
+      return false;
+    }
+    if ((c.type == EntityType.LOCATION || c.type == EntityType.ORGANIZATION) && c.end - c.start > 1
+        && EVENT_HEADS.contains(toks.get(c.end - 1).word().toLowerCase())) {
+      c.end--;
+      c.type = EntityType.LOCATION;
+    }
+    setText(doc, c);
+    return !c.text.isBlank();
+  }
+
+  private static boolean isNameToken(CoreLabel t) {
+    String w = t.word();
+    if (w.equals("'s") || w.equals("’s") || w.equals("'")) {
+      return false;
+    }
+    return w.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  static void setText(Doc doc, Cand c) {
+    List<CoreLabel> toks = doc.tokens(c.sent);
+    c.begin = toks.get(c.start).beginPosition();
+    c.endChar = toks.get(c.end - 1).endPosition();
+    StringBuilder sb = new StringBuilder();
+    for (int i = c.start; i < c.end; i++) {
+      CoreLabel t = toks.get(i);
+      String w = doc.text.substring(t.beginPosition(), t.endPosition());
+      if (!w.codePoints().anyMatch(Character::isLetterOrDigit) && !w.equals("-") && !w.equals("&")) {
+        continue;
+      }
+      if (sb.length() > 0 && i > c.start && toks.get(i - 1).endPosition() < t.beginPosition()) {
+        sb.append(' ');
+      } else if (sb.length() > 0 && i > c.start && !isNameToken(toks.get(i - 1))) {
+        sb.append(' ');
+      }
+      sb.append(w);
+    }
+    c.text = sb.toString().replaceAll("\\s+", " ").strip();
+  }
+
+  /** Joins mentions that touch (nothing but quotation marks between them) into one. */
+  private List<Cand> joinAdjacent(Doc doc, List<Cand> cands) {
+    List<Cand> out = new ArrayList<>();
+    for (Cand c : cands) {
+      Cand prev = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (prev != null && prev.sent == c.sent && onlyQuotesBetween(doc, c.sent, prev.end, c.start)
+          && doc.text.substring(doc.token(c.sent, prev.end - 1).endPosition(), doc.token(c.sent, c.start).beginPosition()).indexOf('\n') < 0) {
+        Cand joined = new Cand(c.sent, prev.start, c.end, c.type, "joined:" + prev.source + "+" + c.source);
+        setText(doc, joined);
+        out.set(out.size() - 1, joined);
+      } else if (prev == null || !prev.overlaps(c.start, c.end, c.sent)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static boolean onlyQuotesBetween(Doc doc, int sent, int from, int to) {
+    if (to < from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      String w = doc.token(sent, i).word();
+      if (!w.matches("[\"“”'`‘’]+|``|''|'s|’s")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addCueMentions(Doc doc, List<Cand> cands) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      for (PatternRule rule : CUE_RULES) {
+        TokenSequenceMatcher m = CUE_PATTERNS.get(rule.name()).getMatcher(toks);
+        while (m.find()) {
+          List<? extends CoreMap> nodes = m.groupNodes("$e");
+          if (nodes == null || nodes.isEmpty()) {
+            continue;
+          }
+          int start = ((CoreLabel) nodes.get(0)).index() - 1;
+          int end = ((CoreLabel) nodes.get(nodes.size() - 1)).index();
+          if (untagged(toks, start, end) && noOverlap(cands, s, start, end)) {
+            Cand c = new Cand(s, start, end, EntityType.valueOf(rule.action()), "pattern:" + rule.name());
+            setText(doc, c);
+            cands.add(c);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean untagged(List<CoreLabel> toks, int start, int end) {
+    for (int i = start; i < end; i++) {
+      String ner = Doc.originalNer(toks.get(i));
+      if (!"O".equals(ner) && !"MISC".equals(ner)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean noOverlap(List<Cand> cands, int sent, int start, int end) {
+    for (Cand c : cands) {
+      if (c.overlaps(start, end, sent)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Every run of up to {@link #MAX_NAME_TOKENS} capitalised tokens, starting with a noun, whose text
+   * is a known name becomes a mention (the longest such run at each position).
+   */
+  private void propagateKnownNames(Doc doc, List<Cand> cands, Map<String, EntityType> known) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      int i = 0;
+      while (i < toks.size()) {
+        CoreLabel t = toks.get(i);
+        if (!capitalised(t) || t.tag() == null || !t.tag().startsWith("NN")) {
+          i++;
+          continue;
+        }
+        int limit = i;
+        while (limit < toks.size() && limit - i < MAX_NAME_TOKENS && (capitalised(toks.get(limit)) || isConnector(toks, i, limit))) {
+          limit++;
+        }
+        int matchedEnd = -1;
+        EntityType type = null;
+        for (int j = limit; j > i; j--) {
+          Cand probe = new Cand(s, i, j, null, "name-propagation");
+          setText(doc, probe);
+          type = known.get(Names.normalise(probe.text));
+          if (type != null) {
+            matchedEnd = j;
+            break;
+          }
+        }
+        if (matchedEnd > 0 && noOverlap(cands, s, i, matchedEnd)) {
+          Cand c = new Cand(s, i, matchedEnd, type, "name-propagation");
+          setText(doc, c);
+          cands.add(c);
+          i = matchedEnd;
+        } else {
+          i++;
+        }
+      }
+    }
+  }
+
+  private static final int MAX_NAME_TOKENS = 6;
+
+  private static boolean capitalised(CoreLabel t) {
+    return Character.isUpperCase(t.word().codePointAt(0));
+  }
+
+  /** Lower-case words that may stand inside a name ("Bank of America", "People's"). */
+  private static boolean isConnector(List<CoreLabel> toks, int start, int k) {
+    String w = toks.get(k).word();
+    return k > start && k + 1 < toks.size() && capitalised(toks.get(k + 1))
+        && (w.equals("of") || w.equals("'s") || w.equals("and") || w.equals("for") || w.equals("the"));
+  }
+
+  /**
+   * A multi-word name that begins or ends with a word that is, alone, a person's name at least
+   * twice elsewhere in the article is a person's name.
+   */
+  private void repairPersonNames(List<Cand> cands) {
+    Map<String, Integer> personWords = new HashMap<>();
+    for (Cand c : cands) {
+      if (c.type == EntityType.PERSON && c.end - c.start == 1) {
+        personWords.merge(Names.normalise(c.text), 1, Integer::sum);
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type == EntityType.PERSON || c.end - c.start < 2) {
+        continue;
+      }
+      String[] words = Names.normalise(c.text).split(" ");
+      if (personWords.getOrDefault(words[0], 0) >= 2 || personWords.getOrDefault(words[words.length - 1], 0) >= 2) {
+        c.type = EntityType.PERSON;
+      }
+    }
+  }
+
+  /** Gives every mention of one name the type that most mentions of that name have. */
+  private void voteTypes(List<Cand> cands) {
+    Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
+    for (Cand c : cands) {
+      votes.computeIfAbsent(Names.normalise(c.text), k -> new EnumMap<>(EntityType.class)).merge(c.type, 1, Integer::sum);
+    }
+    for (Cand c : cands) {
+      Map<EntityType, Integer> v = votes.get(Names.normalise(c.text));
+      if (v.size() > 1) {
+        EntityType best = v.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+        if (v.get(best) > v.getOrDefault(c.type, 0)) {
+          c.type = best;
+        }
+      }
+    }
+  }
+}

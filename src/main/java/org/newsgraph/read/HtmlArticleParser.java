@@ -1,0 +1,177 @@
+package org.newsgraph.read;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.newsgraph.model.Article;
+import org.newsgraph.model.Article.Credit;
+
+/**
+ * Parses a web page with jsoup. Metadata comes from the head (Open Graph, {@code article:*},
+ * {@code name=author|date|pubdate}, {@code rel=canonical}) and from microdata ({@code
+ * itemprop=author|datePublished}); the body text comes from the {@code <article>} element (the
+ * longest one if there are several), else {@code <main>}, else {@code <body>}, without navigation,
+ * scripts, headers, footers, asides and figures. Credits are read from figure captions.
+ */
+final class HtmlArticleParser {
+  private HtmlArticleParser() {}
+
+  private static final String DROPPED =
+      "script, style, nav, header, footer, aside, figure, figcaption, noscript, template, svg, iframe, form, button";
+  private static final String PARAGRAPHS = "p, h2, h3, h4, h5, h6, li, blockquote";
+
+  /**
+   * Parses one page.
+   *
+   * @param html the page source
+   * @param id the article id to use
+   * @param source the source to record
+   * @param defaultDate the date to use when the page gives none; may be {@code null}
+   * @return the article; its text is the paragraphs of the main content joined with a blank line
+   * @throws BadInputException if the page has no body text
+   */
+  static Article parse(String html, String id, String source, LocalDate defaultDate)
+      throws BadInputException {
+    Document doc = Jsoup.parse(TextDecoding.normalise(html));
+    Element root = mainContent(doc);
+    List<Credit> credits = new ArrayList<>();
+    for (Element caption : root.select("figcaption, [class*=caption], [class*=credit]")) {
+      Credit credit = Credits.atEndOf(caption.text());
+      if (credit != null && credits.stream().noneMatch(c -> c.line().equals(credit.line()))) {
+        credits.add(credit);
+      }
+    }
+    Element content = root.clone();
+    content.select(DROPPED).remove();
+    List<String> paragraphs = new ArrayList<>();
+    for (Element el : content.select(PARAGRAPHS)) {
+      if (el.select(PARAGRAPHS).size() > 1) {
+        continue;
+      }
+      String text = el.text().strip();
+      if (!text.isEmpty()) {
+        paragraphs.add(text);
+      }
+    }
+    if (paragraphs.isEmpty() && !content.text().isBlank()) {
+      paragraphs.add(content.text().strip());
+    }
+    if (paragraphs.isEmpty()) {
+      throw new BadInputException(
+          "the page has no body text (no paragraphs in <article>, <main> or <body>); save the full article page, not only its head or a script-rendered shell");
+    }
+    LocalDate date = date(doc);
+    return new Article(
+        id,
+        title(doc),
+        String.join("\n\n", paragraphs),
+        date != null ? date : defaultDate,
+        url(doc),
+        authors(doc),
+        credits,
+        source);
+  }
+
+  private static Element mainContent(Document doc) {
+    Elements articles = doc.select("article");
+    if (!articles.isEmpty()) {
+      Element best = articles.first();
+      for (Element a : articles) {
+        if (a.text().length() > best.text().length()) {
+          best = a;
+        }
+      }
+      return best;
+    }
+    Element main = doc.selectFirst("main");
+    return main != null ? main : doc.body();
+  }
+
+  private static String title(Document doc) {
+    String og = meta(doc, "meta[property=og:title]");
+    if (og != null) {
+      return og;
+    }
+    String title = doc.title().strip();
+    if (!title.isEmpty()) {
+      String site = meta(doc, "meta[property=og:site_name]");
+      if (site != null) {
+        for (String sep : new String[] {" | ", " - ", " – ", " — ", " :: "}) {
+          if (title.endsWith(sep + site)) {
+            return title.substring(0, title.length() - sep.length() - site.length()).strip();
+          }
+        }
+      }
+      return title;
+    }
+    Element h1 = doc.selectFirst("h1");
+    return h1 != null ? h1.text().strip() : "";
+  }
+
+  private static List<String> authors(Document doc) {
+    List<String> authors = new ArrayList<>();
+    for (Element el : doc.select("meta[name=author], meta[property=article:author]")) {
+      addAuthors(authors, el.attr("content"));
+    }
+    for (Element el : doc.select("a[rel]")) {
+      if (List.of(el.attr("rel").strip().split("\\s+")).contains("author")) {
+        addAuthors(authors, el.text());
+      }
+    }
+    for (Element el : doc.select("[itemprop=author]")) {
+      Element name = el.selectFirst("[itemprop=name]");
+      Element holder = name != null ? name : el;
+      addAuthors(authors, holder.hasAttr("content") ? holder.attr("content") : holder.text());
+    }
+    return authors;
+  }
+
+  private static void addAuthors(List<String> into, String value) {
+    String v = value == null ? "" : value.strip();
+    if (v.isEmpty() || v.matches("(?i)https?://.*")) {
+      return;
+    }
+    TextArticleParser.addNames(into, PersonNames.splitNameList(v));
+  }
+
+  private static LocalDate date(Document doc) {
+    String[] queries = {
+      "meta[property=article:published_time]",
+      "meta[name=date]",
+      "meta[name=pubdate]",
+      "[itemprop=datePublished]",
+      "time[datetime]"
+    };
+    for (String query : queries) {
+      for (Element el : doc.select(query)) {
+        String value =
+            el.hasAttr("content") ? el.attr("content") : el.hasAttr("datetime") ? el.attr("datetime") : el.text();
+        LocalDate date = Dates.parse(value);
+        if (date != null) {
+          return date;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String url(Document doc) {
+    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    if (canonical != null && !canonical.attr("href").isBlank()) {
+      return canonical.attr("href").strip();
+    }
+    return meta(doc, "meta[property=og:url]");
+  }
+
+  private static String meta(Document doc, String query) {
+    Element el = doc.selectFirst(query + "[content]");
+    if (el == null || el.attr("content").isBlank()) {
+      return null;
+    }
+    return el.attr("content").strip();
+  }
+}

@@ -1,0 +1,143 @@
+package org.newsgraph.read;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.newsgraph.model.Article;
+
+/**
+ * Parses JSON Lines: one JSON object per line with {@code text} (required), {@code id}, {@code
+ * title}, {@code date} ({@code YYYY-MM-DD} or an ISO date-time, whose date part is used as
+ * written), {@code url} and {@code authors} (an array of strings, or one string that may list
+ * several names). Other fields are ignored. Blank lines are skipped.
+ */
+final class JsonlArticleParser {
+  private JsonlArticleParser() {}
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ].+)?");
+
+  /**
+   * Parses every line.
+   *
+   * @param content the whole file as text
+   * @param fileId the reduced file name without extension; a line without {@code id} gets the id
+   *     {@code fileId-LINE}
+   * @param source the file's path as given; each article's source is {@code source:LINE}
+   * @param defaultDate the date for lines without {@code date}; may be {@code null}
+   * @param problems receives one problem per line that is skipped (source {@code source:LINE})
+   * @return the articles of the good lines, in line order
+   */
+  static List<Article> parse(
+      String content, String fileId, String source, LocalDate defaultDate, Consumer<ReadProblem> problems) {
+    String[] lines = TextDecoding.normalise(content).split("\n", -1);
+    List<Article> articles = new ArrayList<>();
+    for (int k = 0; k < lines.length; k++) {
+      if (lines[k].isBlank()) {
+        continue;
+      }
+      int lineNumber = k + 1;
+      String lineSource = source + ":" + lineNumber;
+      try {
+        articles.add(parseLine(lines[k], fileId + "-" + lineNumber, lineSource, defaultDate));
+      } catch (BadInputException e) {
+        problems.accept(new ReadProblem(lineSource, e.getMessage()));
+      }
+    }
+    return articles;
+  }
+
+  /**
+   * Parses one line.
+   *
+   * @param fallbackId the id to use when the object has no {@code id}
+   * @throws BadInputException if the line is not a JSON object, lacks a non-empty {@code text}
+   *     string, or has a field of the wrong type or a date that cannot be read
+   */
+  static Article parseLine(String line, String fallbackId, String source, LocalDate defaultDate)
+      throws BadInputException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(line);
+    } catch (JacksonException e) {
+      JsonLocation where = e.getLocation();
+      String column = where != null && where.getColumnNr() > 0 ? " at column " + where.getColumnNr() : "";
+      throw new BadInputException(
+          "not valid JSON" + column + " (" + Objects.toString(e.getOriginalMessage(), "").lines().findFirst().orElse("") + "); each line must be one complete JSON object");
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadInputException("not a JSON object; each line must be one object such as {\"id\": ..., \"title\": ..., \"text\": ...}");
+    }
+    String text = string(node, "text");
+    if (text == null) {
+      throw new BadInputException("no \"text\" field; every line needs the article body as a \"text\" string");
+    }
+    text = TextDecoding.normalise(text).replaceFirst("^(?:[ \\t]*\\n)+", "").stripTrailing();
+    if (text.isBlank()) {
+      throw new BadInputException("the \"text\" field is empty; give the article body or remove the line");
+    }
+    String id = string(node, "id");
+    if (id == null && node.hasNonNull("id") && node.get("id").isNumber()) {
+      id = node.get("id").asText();
+    }
+    id = id == null || id.isBlank() ? fallbackId : ArticleReader.reduceId(id.strip());
+    String title = string(node, "title");
+    String url = string(node, "url");
+    LocalDate date = defaultDate;
+    String dateValue = string(node, "date");
+    if (dateValue != null && !dateValue.isBlank()) {
+      date = ISO_DATE.matcher(dateValue.strip()).matches() ? Dates.parse(dateValue) : null;
+      if (date == null) {
+        throw new BadInputException(
+            "\"date\" is \"" + dateValue + "\", not a date; write it as YYYY-MM-DD or an ISO date-time such as 2020-12-18T09:30:00Z");
+      }
+    }
+    List<String> authors = new ArrayList<>();
+    JsonNode authorsNode = node.get("authors");
+    if (authorsNode != null && !authorsNode.isNull()) {
+      if (authorsNode.isTextual()) {
+        TextArticleParser.addNames(authors, PersonNames.splitNameList(authorsNode.asText()));
+      } else if (authorsNode.isArray()) {
+        for (JsonNode author : authorsNode) {
+          if (!author.isTextual()) {
+            throw new BadInputException("\"authors\" holds a non-string value; give an array of name strings");
+          }
+          if (!author.asText().isBlank()) {
+            TextArticleParser.addNames(authors, List.of(author.asText().strip()));
+          }
+        }
+      } else {
+        throw new BadInputException("\"authors\" must be an array of strings or one string");
+      }
+    }
+    return new Article(id, title == null ? "" : title.strip(), text, date, url == null || url.isBlank() ? null : url.strip(), authors, List.of(), source);
+  }
+
+  private static String string(JsonNode node, String field) throws BadInputException {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      if (field.equals("id") && value.isNumber()) {
+        return null;
+      }
+      throw new BadInputException("\"" + field + "\" must be a string, not " + value.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+    return value.asText();
+  }
+}
