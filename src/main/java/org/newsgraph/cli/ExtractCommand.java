@@ -1,0 +1,99 @@
+package org.newsgraph.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.newsgraph.rdf.RdfFormat;
+import org.newsgraph.rdf.RdfIO;
+import org.newsgraph.rdf.RdfMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsgraph extract}: the extraction of {@code build}, written as RDF; no store touched. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extracts entities and relations from articles and writes them as RDF, touching no store.",
+      "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union."
+    })
+final class ExtractCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders.")
+  List<Path> inputs;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
+      description = "turtle, ntriples, jsonld, trig, nquads or rdfxml (default: ${DEFAULT-VALUE}; "
+          + "with -o and no -f, taken from the file extension).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+  Path output;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Publication date for articles whose input gives none.")
+  LocalDate date;
+
+  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = RdfMapper.DEFAULT_BASE,
+      description = "Namespace for minted IRIs (default: ${DEFAULT-VALUE}).")
+  String baseIri;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RdfFormat f = chooseFormat(spec, format, output);
+    RdfMapper mapper = new RdfMapper(baseIri);
+    Ingest.Outcome outcome = Ingest.run(inputs, date, mapper, spec.commandLine().getErr());
+    Dataset ds = DatasetFactory.create();
+    for (Ingest.Done d : outcome.done()) {
+      ds.addNamedModel(d.graphIri(), d.rdf());
+      ds.getDefaultModel().setNsPrefixes(d.rdf().getNsPrefixMap());
+    }
+    writeTo(output, out -> RdfIO.write(ds, f, out, ds.getDefaultModel()));
+    if (outcome.done().isEmpty()) {
+      spec.commandLine().getErr().println("newsgraph: no article could be read from " + inputs);
+      return Main.INPUT_FAILED;
+    }
+    return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
+  }
+
+  /** The -f format, or the -o file's extension when -f was not given. */
+  static RdfFormat chooseFormat(CommandSpec spec, String format, Path output) {
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("-f");
+    if (!explicit && output != null) {
+      return RdfFormat.forFile(output.getFileName().toString(), RdfFormat.parse(format));
+    }
+    return RdfFormat.parse(format);
+  }
+
+  /** Runs {@code writer} on the file (created with its folders) or on standard output. */
+  static void writeTo(Path output, java.util.function.Consumer<OutputStream> writer) {
+    try {
+      if (output == null) {
+        OutputStream out = new BufferedOutputStream(System.out);
+        writer.accept(out);
+        out.flush();
+      } else {
+        if (output.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(output.toAbsolutePath().getParent());
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
+          writer.accept(out);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+}

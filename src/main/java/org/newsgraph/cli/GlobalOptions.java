@@ -1,0 +1,82 @@
+package org.newsgraph.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command takes, before or after the command name: verbosity, the data folder and
+ * how to reach Neo4j. Environment variables give the defaults, as Neo4j's own tools name them.
+ */
+public final class GlobalOptions {
+  static boolean verbose;
+  static Path dataDir = defaultDataDir();
+  static String neo4jUri = System.getenv("NEO4J_URI");
+  static String neo4jUser = envOr("NEO4J_USERNAME", "neo4j");
+  static String neo4jPassword = System.getenv("NEO4J_PASSWORD");
+  static String neo4jDatabase;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Log what happens, including the NLP library's own messages and stack traces.")
+  void setVerbose(boolean v) {
+    verbose = v;
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(v ? Level.INFO : Level.WARN);
+    ((Logger) LoggerFactory.getLogger("org.newsgraph")).setLevel(v ? Level.DEBUG : Level.INFO);
+  }
+
+  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Data folder holding the TDB2 dataset and the embedded Neo4j database "
+          + "(default: $NEWSGRAPH_HOME or ./newsgraph-data).")
+  void setDataDir(Path p) {
+    dataDir = p;
+  }
+
+  @Option(names = "--neo4j-uri", scope = ScopeType.INHERIT, paramLabel = "URI",
+      description = "Neo4j to use, e.g. bolt://localhost:7687 or neo4j://host:7687 (env NEO4J_URI). "
+          + "Without it an embedded Neo4j under the data folder is started.")
+  void setNeo4jUri(String u) {
+    neo4jUri = u;
+  }
+
+  @Option(names = "--neo4j-user", scope = ScopeType.INHERIT, paramLabel = "USER",
+      description = "Neo4j user (env NEO4J_USERNAME, default neo4j).")
+  void setNeo4jUser(String u) {
+    neo4jUser = u;
+  }
+
+  @Option(names = "--neo4j-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+      description = "Neo4j password (env NEO4J_PASSWORD).")
+  void setNeo4jPassword(String p) {
+    neo4jPassword = p;
+  }
+
+  @Option(names = "--neo4j-database", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "Neo4j database name (default: the server's default database).")
+  void setNeo4jDatabase(String d) {
+    neo4jDatabase = d;
+  }
+
+  private static Path defaultDataDir() {
+    String home = System.getenv("NEWSGRAPH_HOME");
+    return Path.of(home != null && !home.isBlank() ? home : "newsgraph-data");
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  /** Resets the options to their defaults (each {@link Main#run} starts from these). */
+  static void reset() {
+    verbose = false;
+    dataDir = defaultDataDir();
+    neo4jUri = System.getenv("NEO4J_URI");
+    neo4jUser = envOr("NEO4J_USERNAME", "neo4j");
+    neo4jPassword = System.getenv("NEO4J_PASSWORD");
+    neo4jDatabase = null;
+  }
+}

@@ -1,0 +1,111 @@
+package org.newsgraph.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.newsgraph.StoreUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code newsgraph} command line. {@link #run} is the testable entry point; {@link #main}
+ * exits the JVM with its code.
+ *
+ * <p>Exit codes: {@value #OK} ok, {@value #INPUT_FAILED} some input failed, {@value #USAGE} usage
+ * error, {@value #STORE_UNAVAILABLE} a store could not be reached.
+ */
+@Command(
+    name = "newsgraph",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Builds a knowledge graph of the people, organisations and places in news articles,",
+      "with the relations between them and the sentence behind every edge.",
+      "RDF goes to a Jena TDB2 store under the data folder, the same graph to Neo4j",
+      "(an embedded database under the data folder unless --neo4j-uri is given)."
+    },
+    subcommands = {
+      BuildCommand.class,
+      ExtractCommand.class,
+      QueryCommand.class,
+      SparqlCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  ok",
+      "  1  some input failed (reported, the rest was processed)",
+      "  2  usage error",
+      "  3  a store (Neo4j, TDB2) could not be reached or opened",
+      "",
+      "Example: newsgraph build seeds/ && newsgraph query \"MATCH (p:Person) RETURN p.name\""
+    })
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int INPUT_FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int STORE_UNAVAILABLE = 3;
+
+  static {
+    // Neo4j ships its own SLF4J provider; choose logback's so SLF4J does not warn at every start.
+    System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+  }
+
+  @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'newsgraph build seeds/' (see --help)");
+  }
+
+  /**
+   * Runs the command line with the given streams.
+   *
+   * @return the exit code
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    GlobalOptions.reset();
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof StoreUnavailableException) {
+        commandLine.getErr().println("newsgraph: " + ex.getMessage());
+        return STORE_UNAVAILABLE;
+      }
+      if (ex instanceof IllegalArgumentException) {
+        commandLine.getErr().println("newsgraph: " + ex.getMessage());
+        return USAGE;
+      }
+      commandLine.getErr().println("newsgraph: " + ex);
+      if (GlobalOptions.verbose) {
+        ex.printStackTrace(commandLine.getErr());
+      } else {
+        commandLine.getErr().println("Run again with -v for the full stack trace.");
+      }
+      return INPUT_FAILED;
+    });
+    return cl.execute(args);
+  }
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "newsgraph " + (v == null ? "(development build)" : v),
+        "extractor " + org.newsgraph.extract.Extractor.VERSION,
+        "Java " + System.getProperty("java.version")
+      };
+    }
+  }
+}

@@ -1,0 +1,612 @@
+package org.newsgraph.neo4j;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.XSD;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+/**
+ * Loads any RDF into Neo4j through a {@link Neo4jStore}, as a labelled property graph.
+ *
+ * <h2>Mapping</h2>
+ *
+ * <ul>
+ *   <li>Every IRI or blank node that is the subject of a triple, or the object of a triple whose
+ *       predicate is not {@code rdf:type}, becomes one node labelled {@value #RESOURCE_LABEL} with
+ *       a unique {@code uri} property: the IRI, or {@code "_:"} plus Jena's blank node label (blank
+ *       nodes are stable only within one parsed {@link Dataset} or {@link Model}; parsing the same
+ *       file twice creates new blank nodes).
+ *   <li>{@code s rdf:type C} (C an IRI) adds the label {@link #labelName(String) labelName(C)},
+ *       e.g. {@code schema:Person} -> {@code Person}. A blank node class becomes a {@code TYPE}
+ *       relationship instead.
+ *   <li>{@code s p "literal"} sets the property {@link #propertyKey(String) propertyKey(p)}, e.g.
+ *       {@code schema:birthDate} -> {@code birthDate}. Several values for one key become a sorted
+ *       list. Typed literals become: {@code xsd:date} a Neo4j {@code DATE} ({@link LocalDate});
+ *       {@code xsd:dateTime}/{@code xsd:dateTimeStamp} a {@code ZONED DATETIME} ({@link
+ *       ZonedDateTime}) with a time zone, else a {@code LOCAL DATETIME} ({@link LocalDateTime});
+ *       XSD integer types an {@code INTEGER} (long; out-of-range values stay strings); {@code
+ *       xsd:decimal}/{@code double}/{@code float} a {@code FLOAT} (double); {@code xsd:boolean} a
+ *       {@code BOOLEAN}. Everything else, ill-formed typed literals included, is the lexical form
+ *       as a string; language tags are dropped. Because Neo4j lists must be homogeneous, a key
+ *       whose values mix types stores integers and decimals as doubles, and anything else mixed as
+ *       the lexical forms.
+ *   <li>{@code s p o} (o an IRI or blank node, p not {@code rdf:type}) becomes the relationship
+ *       {@code (s)-[:T]->(o)} with {@code T =} {@link #relationshipType(String)
+ *       relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} -> {@code
+ *       EMPLOYEE_OR_MEMBER_OF}. Relationships have no properties.
+ * </ul>
+ *
+ * <p>A {@link Dataset} is loaded as the union of its default graph and all named graphs: a triple
+ * present in several graphs yields one node, property value or relationship; graph names are not
+ * kept.
+ *
+ * <p>Names are derived from the IRI's local name (see {@link #localName(String)}), reduced to
+ * {@code [A-Za-z0-9_]} (any other character becomes {@code _}, a leading digit gets a {@code _}
+ * prefix) and always backtick-quoted in Cypher; every value is sent as a query parameter. Two IRIs
+ * with the same local name in different namespaces map to the same name. The key {@code uri} is
+ * reserved: a predicate named {@code uri} becomes {@code uri_}; a class named {@value
+ * #NAMESPACE_LABEL} becomes {@code _Namespace_}.
+ *
+ * <h2>Namespace records</h2>
+ *
+ * <p>So the mapping can be reversed, each load also merges one node per namespace (the IRI up to
+ * and including the separator before the local name): {@code (:_Namespace {namespace, prefix,
+ * localNames, classes, objectPredicates, dataPredicates})}. {@code prefix} is the prefix the RDF
+ * declared for it, if any; the four lists are sorted, duplicate-free local names: all of them, and
+ * those used as {@code rdf:type} objects (labels), as predicates with IRI or blank objects
+ * (relationship types) and as predicates with literal objects (property keys). The IRI behind a
+ * Neo4j label {@code L} is {@code namespace + n} for the {@code n} in some namespace's {@code
+ * classes} with {@code labelName(namespace + n).equals(L)}; likewise for the other two. Lists grow
+ * across loads.
+ *
+ * <h2>Writes</h2>
+ *
+ * <p>The loader first creates the constraints {@code resource_uri} (unique {@code :Resource(uri)})
+ * and {@code namespace_iri} (unique {@code :_Namespace(namespace)}) if missing, then merges nodes
+ * grouped by label set, then relationships grouped by type, each with {@code UNWIND $rows} in
+ * managed write transactions of at most {@code batchSize} rows. Loading is idempotent: nodes are
+ * merged on {@code uri} (labels are added; the properties of this load replace the same keys, other
+ * keys stay) and relationships on (start, type, end). The RDF is gathered in memory before writing.
+ * A load is not atomic: a failure can leave earlier batches written, and re-running the load
+ * completes it.
+ */
+public final class RdfGraphLoader {
+  /** Label of every node made from an IRI or blank node. */
+  public static final String RESOURCE_LABEL = "Resource";
+
+  /** Label of the namespace record nodes. */
+  public static final String NAMESPACE_LABEL = "_Namespace";
+
+  /** Default number of rows per write transaction. */
+  public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+  private static final String XSD_NS = XSD.NS;
+  private static final Set<String> INTEGER_TYPES =
+      Set.of(
+          "integer",
+          "int",
+          "long",
+          "short",
+          "byte",
+          "nonNegativeInteger",
+          "positiveInteger",
+          "nonPositiveInteger",
+          "negativeInteger",
+          "unsignedLong",
+          "unsignedInt",
+          "unsignedShort",
+          "unsignedByte");
+  private static final Set<String> FLOAT_TYPES = Set.of("decimal", "double", "float");
+  private static final List<String> NS_LISTS =
+      List.of("localNames", "classes", "objectPredicates", "dataPredicates");
+
+  private final Neo4jStore store;
+  private final int batchSize;
+
+  /**
+   * A loader writing {@value #DEFAULT_BATCH_SIZE} rows per transaction.
+   *
+   * @param store where to load; not closed by the loader
+   */
+  public RdfGraphLoader(Neo4jStore store) {
+    this(store, DEFAULT_BATCH_SIZE);
+  }
+
+  /**
+   * A loader writing at most {@code batchSize} rows per transaction.
+   *
+   * @param store where to load; not closed by the loader
+   * @param batchSize maximum rows per write transaction
+   * @throws IllegalArgumentException if {@code batchSize < 1}
+   */
+  public RdfGraphLoader(Neo4jStore store, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+    }
+    this.store = store;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * Loads the union of the default graph and all named graphs.
+   *
+   * @param dataset the RDF; read inside a read transaction if it supports transactions (joining the
+   *     caller's transaction if there is one)
+   * @return what was sent
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   */
+  public LoadStats load(Dataset dataset) {
+    long start = System.nanoTime();
+    Collected c =
+        dataset.supportsTransactions()
+            ? Txn.calculateRead(dataset, () -> collect(dataset))
+            : collect(dataset);
+    return write(c, start);
+  }
+
+  private static Collected collect(Dataset dataset) {
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    Collected acc = new Collected(dsg.prefixes().getMapping());
+    acc.addAll(dsg.getDefaultGraph());
+    for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
+      acc.addAll(dsg.getGraph(it.next()));
+    }
+    return acc;
+  }
+
+  /**
+   * Loads one graph.
+   *
+   * @param model the RDF
+   * @return what was sent
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   */
+  public LoadStats load(Model model) {
+    long start = System.nanoTime();
+    Collected c = new Collected(model.getNsPrefixMap());
+    c.addAll(model.getGraph());
+    return write(c, start);
+  }
+
+  private LoadStats write(Collected c, long start) {
+    long nodes = 0;
+    long rels = 0;
+    long props = 0;
+    try (Session session = store.session(AccessMode.WRITE)) {
+      run(
+          session,
+          "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:"
+              + quote(RESOURCE_LABEL)
+              + ") REQUIRE r.uri IS UNIQUE",
+          Map.of());
+      run(
+          session,
+          "CREATE CONSTRAINT namespace_iri IF NOT EXISTS FOR (n:"
+              + quote(NAMESPACE_LABEL)
+              + ") REQUIRE n.namespace IS UNIQUE",
+          Map.of());
+
+      Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
+      for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
+        NodeData n = e.getValue();
+        StringBuilder labels = new StringBuilder();
+        for (String label : n.labels) {
+          labels.append(':').append(quote(label));
+        }
+        Map<String, Object> properties = new TreeMap<>();
+        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
+        Map<String, Object> row = new HashMap<>();
+        row.put("uri", e.getKey());
+        row.put("props", properties);
+        byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
+        nodes++;
+        props += properties.size();
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
+        String cypher =
+            "UNWIND $rows AS row MERGE (n:"
+                + quote(RESOURCE_LABEL)
+                + " {uri: row.uri})"
+                + " SET n += row.props"
+                + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey());
+        writeBatches(session, cypher, e.getValue());
+      }
+
+      for (Map.Entry<String, Set<List<String>>> e : c.relationships.entrySet()) {
+        List<Map<String, Object>> rows = new ArrayList<>(e.getValue().size());
+        for (List<String> so : e.getValue()) {
+          rows.add(Map.of("s", so.get(0), "o", so.get(1)));
+        }
+        String cypher =
+            "UNWIND $rows AS row MATCH (a:"
+                + quote(RESOURCE_LABEL)
+                + " {uri: row.s})"
+                + " MATCH (b:"
+                + quote(RESOURCE_LABEL)
+                + " {uri: row.o})"
+                + " MERGE (a)-[:"
+                + quote(e.getKey())
+                + "]->(b)";
+        writeBatches(session, cypher, rows);
+        rels += rows.size();
+      }
+
+      writeNamespaces(session, c);
+    }
+    return new LoadStats(nodes, rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private void writeBatches(Session session, String cypher, List<Map<String, Object>> rows) {
+    for (int from = 0; from < rows.size(); from += batchSize) {
+      List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+      run(session, cypher, Map.of("rows", batch));
+    }
+  }
+
+  private static void run(Session session, String cypher, Map<String, Object> params) {
+    session.executeWrite(
+        tx -> {
+          tx.run(cypher, params).consume();
+          return null;
+        });
+  }
+
+  private void writeNamespaces(Session session, Collected c) {
+    if (c.namespaces.isEmpty()) {
+      return;
+    }
+    String label = quote(NAMESPACE_LABEL);
+    session.executeWrite(
+        tx -> {
+          Map<String, Map<String, Object>> existing = new HashMap<>();
+          List<Record> records =
+              tx.run(
+                      "MATCH (n:"
+                          + label
+                          + ") WHERE n.namespace IN $ns RETURN n.namespace AS ns,"
+                          + " properties(n) AS p",
+                      Map.of("ns", new ArrayList<>(c.namespaces.keySet())))
+                  .list();
+          for (Record r : records) {
+            existing.put(r.get("ns").asString(), r.get("p").asMap());
+          }
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map.Entry<String, NamespaceData> e : c.namespaces.entrySet()) {
+            Map<String, Object> old = existing.getOrDefault(e.getKey(), Map.of());
+            NamespaceData d = e.getValue();
+            Map<String, Object> props = new LinkedHashMap<>();
+            String prefix = c.prefixFor(e.getKey());
+            if (prefix == null && old.get("prefix") instanceof String p) {
+              prefix = p;
+            }
+            if (prefix != null) {
+              props.put("prefix", prefix);
+            }
+            List<Set<String>> fresh =
+                List.of(d.localNames, d.classes, d.objectPredicates, d.dataPredicates);
+            for (int i = 0; i < NS_LISTS.size(); i++) {
+              Set<String> merged = new TreeSet<>(fresh.get(i));
+              if (old.get(NS_LISTS.get(i)) instanceof List<?> l) {
+                l.forEach(x -> merged.add(String.valueOf(x)));
+              }
+              props.put(NS_LISTS.get(i), new ArrayList<>(merged));
+            }
+            rows.add(Map.of("namespace", e.getKey(), "props", props));
+          }
+          tx.run(
+                  "UNWIND $rows AS row MERGE (n:"
+                      + label
+                      + " {namespace: row.namespace})"
+                      + " SET n += row.props",
+                  Map.of("rows", rows))
+              .consume();
+          return null;
+        });
+  }
+
+  // ---- mapping of names ----
+
+  /**
+   * The local name of an IRI: the text after the last {@code #}, {@code /} or {@code :} that is
+   * followed by something other than those separators (so {@code http://x/a/} gives {@code a/});
+   * the whole IRI if it has no separator. {@link #namespace(String)} plus the local name is the
+   * IRI.
+   *
+   * @param iri an IRI
+   * @return its local name, never empty for a non-empty IRI
+   */
+  public static String localName(String iri) {
+    return iri.substring(splitPoint(iri));
+  }
+
+  /**
+   * @param iri an IRI
+   * @return the IRI up to and including the separator before {@link #localName(String)}; empty if
+   *     the IRI has no separator
+   */
+  public static String namespace(String iri) {
+    return iri.substring(0, splitPoint(iri));
+  }
+
+  private static int splitPoint(String iri) {
+    int end = iri.length();
+    while (end > 0 && isSeparator(iri.charAt(end - 1))) {
+      end--;
+    }
+    for (int i = end - 1; i >= 0; i--) {
+      if (isSeparator(iri.charAt(i))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '#' || c == '/' || c == ':';
+  }
+
+  /**
+   * The Neo4j label for an RDF class: its local name reduced to {@code [A-Za-z0-9_]}.
+   *
+   * @param classIri the class IRI
+   * @return a non-empty label, safe inside backticks
+   */
+  public static String labelName(String classIri) {
+    String name = sanitise(localName(classIri));
+    return name.equals(NAMESPACE_LABEL) ? name + "_" : name;
+  }
+
+  /**
+   * The Neo4j property key for a predicate with literal objects: its local name reduced to {@code
+   * [A-Za-z0-9_]}, case kept; {@code uri} becomes {@code uri_}.
+   *
+   * @param predicateIri the predicate IRI
+   * @return a non-empty key, safe inside backticks
+   */
+  public static String propertyKey(String predicateIri) {
+    String name = sanitise(localName(predicateIri));
+    return name.equals("uri") ? "uri_" : name;
+  }
+
+  /**
+   * The Neo4j relationship type for a predicate with IRI objects: its local name reduced to {@code
+   * [A-Za-z0-9_]}, then UPPER_SNAKE_CASE ({@code employeeOrMemberOf} -> {@code
+   * EMPLOYEE_OR_MEMBER_OF}, {@code founder_of} -> {@code FOUNDER_OF}, {@code sameAs} -> {@code
+   * SAME_AS}, {@code HTMLVersion} -> {@code HTML_VERSION}).
+   *
+   * @param predicateIri the predicate IRI
+   * @return a non-empty type of {@code [A-Z0-9_]}, safe inside backticks
+   */
+  public static String relationshipType(String predicateIri) {
+    String name = sanitise(localName(predicateIri));
+    StringBuilder sb = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (i > 0 && Character.isUpperCase(ch)) {
+        char prev = name.charAt(i - 1);
+        boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        if (Character.isLowerCase(prev)
+            || Character.isDigit(prev)
+            || (Character.isUpperCase(prev) && nextLower)) {
+          sb.append('_');
+        }
+      }
+      sb.append(Character.toUpperCase(ch));
+    }
+    return sb.toString();
+  }
+
+  private static String sanitise(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 1);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      sb.append(ok ? c : '_');
+    }
+    if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
+      sb.insert(0, '_');
+    }
+    return sb.toString();
+  }
+
+  /** Backtick-quotes a name that {@link #sanitise} produced (so it holds no backtick). */
+  private static String quote(String name) {
+    return "`" + name + "`";
+  }
+
+  // ---- literals ----
+
+  /**
+   * The Java value a literal is stored as (see the class description).
+   *
+   * @param literal a Jena literal node
+   * @return {@link LocalDate}, {@link ZonedDateTime}, {@link LocalDateTime}, {@link Long}, {@link
+   *     Double}, {@link Boolean} or {@link String}
+   */
+  public static Object literalValue(Node literal) {
+    String lex = literal.getLiteralLexicalForm();
+    String dt = literal.getLiteralDatatypeURI();
+    if (dt == null || !dt.startsWith(XSD_NS)) {
+      return lex;
+    }
+    RDFDatatype type = literal.getLiteralDatatype();
+    if (type != null && !type.isValid(lex)) {
+      return lex;
+    }
+    String local = dt.substring(XSD_NS.length());
+    String v = lex.trim();
+    try {
+      if (local.equals("date")) {
+        return LocalDate.from(DateTimeFormatter.ISO_DATE.parse(v));
+      }
+      if (local.equals("dateTime") || local.equals("dateTimeStamp")) {
+        TemporalAccessor t =
+            DateTimeFormatter.ISO_DATE_TIME.parseBest(v, ZonedDateTime::from, LocalDateTime::from);
+        return t;
+      }
+      if (INTEGER_TYPES.contains(local)) {
+        BigInteger i = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
+        return i.bitLength() < 64 ? (Object) i.longValue() : lex;
+      }
+      if (FLOAT_TYPES.contains(local)) {
+        return switch (v) {
+          case "INF", "+INF" -> Double.POSITIVE_INFINITY;
+          case "-INF" -> Double.NEGATIVE_INFINITY;
+          case "NaN" -> Double.NaN;
+          default -> Double.parseDouble(v);
+        };
+      }
+      if (local.equals("boolean")) {
+        return v.equals("true") || v.equals("1");
+      }
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      return lex;
+    }
+    return lex;
+  }
+
+  /** One value, or a sorted list of several; homogeneous so Neo4j can store it. */
+  private static Object propertyValue(Set<Node> literals) {
+    List<Object> values = new ArrayList<>(literals.size());
+    Set<Class<?>> classes = new LinkedHashSet<>();
+    for (Node l : literals) {
+      Object v = literalValue(l);
+      values.add(v);
+      classes.add(v.getClass());
+    }
+    if (classes.size() > 1) {
+      if (classes.stream().allMatch(k -> k == Long.class || k == Double.class)) {
+        values.replaceAll(v -> ((Number) v).doubleValue());
+      } else {
+        values.clear();
+        literals.forEach(l -> values.add(l.getLiteralLexicalForm()));
+      }
+    }
+    List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+    if (distinct.size() == 1) {
+      return distinct.get(0);
+    }
+    distinct.sort(VALUE_ORDER);
+    return distinct;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Comparator<Object> VALUE_ORDER =
+      (a, b) -> {
+        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
+          int c = x.toInstant().compareTo(y.toInstant());
+          return c != 0 ? c : x.toString().compareTo(y.toString());
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+          return Double.compare(x, y);
+        }
+        return ((Comparable) a).compareTo(b);
+      };
+
+  // ---- gathering ----
+
+  private static final class NodeData {
+    final Set<String> labels = new TreeSet<>();
+    final Map<String, Set<Node>> literals = new TreeMap<>();
+  }
+
+  private static final class NamespaceData {
+    final Set<String> localNames = new TreeSet<>();
+    final Set<String> classes = new TreeSet<>();
+    final Set<String> objectPredicates = new TreeSet<>();
+    final Set<String> dataPredicates = new TreeSet<>();
+  }
+
+  private static final class Collected {
+    final Map<String, NodeData> nodes = new TreeMap<>();
+    final Map<String, Set<List<String>>> relationships = new TreeMap<>();
+    final Map<String, NamespaceData> namespaces = new TreeMap<>();
+    final Map<String, String> prefixByNamespace = new HashMap<>();
+
+    Collected(Map<String, String> prefixes) {
+      new TreeMap<>(prefixes).forEach((p, ns) -> prefixByNamespace.putIfAbsent(ns, p));
+    }
+
+    String prefixFor(String namespace) {
+      return prefixByNamespace.get(namespace);
+    }
+
+    void addAll(Graph graph) {
+      ExtendedIterator<Triple> it = graph.find();
+      try {
+        while (it.hasNext()) {
+          add(it.next());
+        }
+      } finally {
+        it.close();
+      }
+    }
+
+    private void add(Triple t) {
+      Node s = t.getSubject();
+      Node p = t.getPredicate();
+      Node o = t.getObject();
+      if (!(s.isURI() || s.isBlank()) || !p.isURI()) {
+        return;
+      }
+      NodeData subject = node(s);
+      String pIri = p.getURI();
+      if (o.isLiteral()) {
+        subject.literals.computeIfAbsent(propertyKey(pIri), k -> new LinkedHashSet<>()).add(o);
+        record(pIri).dataPredicates.add(localName(pIri));
+      } else if (p.equals(RDF.type.asNode()) && o.isURI()) {
+        subject.labels.add(labelName(o.getURI()));
+        record(o.getURI()).classes.add(localName(o.getURI()));
+      } else if (o.isURI() || o.isBlank()) {
+        node(o);
+        String type = relationshipType(pIri);
+        relationships
+            .computeIfAbsent(type, k -> new LinkedHashSet<>())
+            .add(List.of(uri(s), uri(o)));
+        record(pIri).objectPredicates.add(localName(pIri));
+      }
+    }
+
+    private NodeData node(Node n) {
+      return nodes.computeIfAbsent(uri(n), k -> new NodeData());
+    }
+
+    private NamespaceData record(String iri) {
+      NamespaceData d = namespaces.computeIfAbsent(namespace(iri), k -> new NamespaceData());
+      d.localNames.add(localName(iri));
+      return d;
+    }
+
+    private static String uri(Node n) {
+      return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.newsgraph.rdf;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shared.PrefixMapping;
+
+/** Writing datasets in any {@link RdfFormat}. */
+public final class RdfIO {
+  private RdfIO() {}
+
+  /**
+   * Writes a dataset: with its named graphs for formats that carry them, otherwise the union of the
+   * default graph and all named graphs.
+   *
+   * @param prefixes prefixes to declare (may be null)
+   */
+  public static void write(Dataset ds, RdfFormat format, OutputStream out, PrefixMapping prefixes) {
+    if (format.carriesDatasets()) {
+      Dataset copy = DatasetFactory.create();
+      copy.setDefaultModel(ds.getDefaultModel());
+      Iterator<String> names = ds.listNames();
+      while (names.hasNext()) {
+        String n = names.next();
+        copy.addNamedModel(n, ds.getNamedModel(n));
+      }
+      if (prefixes != null) {
+        copy.getDefaultModel().setNsPrefixes(prefixes);
+      }
+      RDFDataMgr.write(out, copy, format.jenaFormat());
+    } else {
+      RDFDataMgr.write(out, union(ds, prefixes), format.jenaFormat());
+    }
+  }
+
+  /** The union of a dataset's default graph and named graphs, as a new in-memory model. */
+  public static Model union(Dataset ds, PrefixMapping prefixes) {
+    Model all = ModelFactory.createDefaultModel();
+    if (prefixes != null) {
+      all.setNsPrefixes(prefixes);
+    }
+    all.add(ds.getDefaultModel());
+    Iterator<String> names = ds.listNames();
+    while (names.hasNext()) {
+      all.add(ds.getNamedModel(names.next()));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,204 @@
+package org.newsgraph.rdf;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.newsgraph.model.Article;
+import org.newsgraph.model.ArticleGraph;
+import org.newsgraph.model.Entity;
+import org.newsgraph.model.Mention;
+import org.newsgraph.model.Relation;
+import org.newsgraph.model.Sentence;
+
+/**
+ * Maps an {@link ArticleGraph} to RDF under the newsgraph ontology: the content of the article's
+ * named graph, whose name is the article's IRI ({@link #articleIri}).
+ *
+ * <p>IRIs are deterministic: {@code BASE article/ID} for the article, {@code BASE KEY} for an
+ * entity ({@code BASE person/jin-xinjiang}: the same in every article, so articles merge), {@code
+ * BASE article/ID/sentence/N}, {@code BASE article/ID/mention/BEGIN-END} and {@code BASE
+ * article/ID/statement/HASH} for evidence. Each relation is one plain triple plus an rdf:Statement
+ * that reifies it with its evidence sentence, extractor and confidence. Offsets are UTF-16
+ * indices into the article text ({@code ng:text}).
+ */
+public final class RdfMapper {
+  /** Default base for minted IRIs. */
+  public static final String DEFAULT_BASE = "https://w3id.org/newsgraph/id/";
+
+  private final String base;
+
+  /**
+   * @param base namespace under which IRIs are minted; must end with '/' or '#'
+   * @throws IllegalArgumentException when it does not
+   */
+  public RdfMapper(String base) {
+    if (!(base.endsWith("/") || base.endsWith("#"))) {
+      throw new IllegalArgumentException("base IRI must end with '/' or '#': " + base);
+    }
+    this.base = base;
+  }
+
+  /** Mapper with {@link #DEFAULT_BASE}. */
+  public RdfMapper() {
+    this(DEFAULT_BASE);
+  }
+
+  /** The base IRI. */
+  public String base() {
+    return base;
+  }
+
+  /** IRI of an article, which is also the name of its graph. */
+  public String articleIri(String articleId) {
+    return base + "article/" + articleId;
+  }
+
+  /** IRI of an entity by its key ({@link org.newsgraph.model.Names#key}). */
+  public String entityIri(String key) {
+    return base + key;
+  }
+
+  /**
+   * The RDF of one article.
+   *
+   * @return a new in-memory model with the standard prefixes set
+   */
+  public Model map(ArticleGraph g) {
+    Model m = ModelFactory.createDefaultModel();
+    m.setNsPrefix(NG.PREFIX, NG.NS);
+    m.setNsPrefix("rdf", RDF.getURI());
+    m.setNsPrefix("xsd", XSDDatatype.XSD + "#");
+    m.setNsPrefix("ngid", base);
+    Article a = g.article();
+    String articleIri = articleIri(a.id());
+    Resource art = m.createResource(articleIri, NG.Article)
+        .addLiteral(NG.articleId, m.createTypedLiteral(a.id(), XSDDatatype.XSDstring))
+        .addProperty(NG.text, a.text())
+        .addProperty(NG.contentHash, contentHash(a))
+        .addProperty(NG.extractorVersion, g.extractorVersion());
+    if (!a.title().isEmpty()) {
+      art.addProperty(NG.headline, a.title());
+    }
+    if (a.date() != null) {
+      art.addLiteral(NG.datePublished, m.createTypedLiteral(a.date().toString(), XSDDatatype.XSDdate));
+    }
+    if (a.url() != null && !a.url().isBlank()) {
+      art.addLiteral(NG.url, m.createTypedLiteral(a.url(), XSDDatatype.XSDanyURI));
+    }
+    if (!a.source().isEmpty()) {
+      art.addProperty(NG.source, a.source());
+    }
+    for (Article.Credit c : a.credits()) {
+      art.addProperty(NG.creditLine, c.line());
+    }
+
+    for (Sentence s : g.sentences()) {
+      sentence(m, articleIri, s);
+    }
+    Map<String, Entity> byKey = g.entitiesByKey();
+    for (Entity e : g.entities()) {
+      Resource r = m.createResource(entityIri(e.key()), NG.classOf(e.type()))
+          .addProperty(NG.name, e.name());
+      for (String alias : e.aliases()) {
+        r.addProperty(NG.alias, alias);
+      }
+      for (String why : e.merges()) {
+        r.addProperty(NG.mergeReason, why);
+      }
+      art.addProperty(NG.mentions, r);
+      for (Mention mention : e.mentions()) {
+        m.createResource(articleIri + "/mention/" + mention.span().begin() + "-" + mention.span().end(), NG.Mention)
+            .addProperty(NG.mentionOf, r)
+            .addProperty(NG.inArticle, art)
+            .addProperty(NG.inSentence, m.createResource(sentenceIri(articleIri, mention.sentence())))
+            .addLiteral(NG.beginIndex, integer(m, mention.span().begin()))
+            .addLiteral(NG.endIndex, integer(m, mention.span().end()))
+            .addProperty(NG.anchorOf, mention.span().text())
+            .addProperty(NG.nerTag, mention.nerTag());
+      }
+    }
+    for (String author : a.authors()) {
+      Entity e = g.findEntity(author).orElse(null);
+      if (e != null) {
+        art.addProperty(NG.author, m.createResource(entityIri(e.key())));
+      }
+    }
+    for (Article.Credit c : a.credits()) {
+      Entity e = c.photographer() == null ? null : g.findEntity(c.photographer()).orElse(null);
+      if (e != null) {
+        art.addProperty(NG.photographer, m.createResource(entityIri(e.key())));
+      }
+    }
+    Set<String> done = new HashSet<>();
+    for (Relation rel : g.relations()) {
+      if (!byKey.containsKey(rel.subject()) || (rel.object() != null && !byKey.containsKey(rel.object()))
+          || !done.add(rel.factKey())) {
+        continue;
+      }
+      Resource subj = m.createResource(entityIri(rel.subject()));
+      RDFNode obj = rel.object() != null ? m.createResource(entityIri(rel.object())) : m.createLiteral(rel.value());
+      m.add(subj, NG.property(rel.predicate()), obj);
+      Resource st = m.createResource(articleIri + "/statement/" + sha256(rel.factKey()).substring(0, 16), RDF.Statement)
+          .addProperty(RDF.subject, subj)
+          .addProperty(RDF.predicate, NG.property(rel.predicate()))
+          .addProperty(RDF.object, obj)
+          .addProperty(NG.inArticle, art)
+          .addProperty(NG.extractor, rel.extractor());
+      if (rel.evidence() != null) {
+        st.addProperty(NG.evidence, m.createResource(sentenceIri(articleIri, rel.evidence().index())));
+      }
+      if (!Double.isNaN(rel.confidence())) {
+        BigDecimal conf = BigDecimal.valueOf(rel.confidence()).setScale(3, RoundingMode.HALF_UP);
+        st.addLiteral(NG.confidence, m.createTypedLiteral(conf.toPlainString(), XSDDatatype.XSDdecimal));
+      }
+    }
+    return m;
+  }
+
+  private static void sentence(Model m, String articleIri, Sentence s) {
+    m.createResource(sentenceIri(articleIri, s.index()), NG.Sentence)
+        .addProperty(NG.inArticle, m.createResource(articleIri))
+        .addLiteral(NG.sentenceIndex, integer(m, s.index()))
+        .addLiteral(NG.beginIndex, integer(m, s.span().begin()))
+        .addLiteral(NG.endIndex, integer(m, s.span().end()))
+        .addProperty(NG.anchorOf, s.span().text());
+  }
+
+  private static String sentenceIri(String articleIri, int index) {
+    return articleIri + "/sentence/" + index;
+  }
+
+  private static Literal integer(Model m, int v) {
+    return m.createTypedLiteral(Integer.toString(v), XSDDatatype.XSDinteger);
+  }
+
+  /**
+   * SHA-256 over the article's title, date and text (hex, lower case): equal hashes mean the
+   * extractor saw the same input.
+   */
+  public static String contentHash(Article a) {
+    return sha256(a.title() + "\u0000" + a.date() + "\u0000" + a.text());
+  }
+
+  static String sha256(String s) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JVM", e);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.newsgraph.rdf;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.newsgraph.StoreUnavailableException;
+import org.newsgraph.TabularResult;
+
+/**
+ * The RDF side of the store: an Apache Jena TDB2 dataset in a folder, one named graph per article
+ * (graph name = article IRI). Queries see the union of all graphs as their default graph, so
+ * SPARQL needs no GRAPH clause; {@code GRAPH ?g} still selects per article.
+ */
+public final class TdbStore implements AutoCloseable {
+  private final Path dir;
+  private final Dataset dataset;
+
+  private TdbStore(Path dir, Dataset dataset) {
+    this.dir = dir;
+    this.dataset = dataset;
+  }
+
+  /**
+   * Opens (creating if needed) the TDB2 dataset in {@code dir}.
+   *
+   * @throws StoreUnavailableException when the folder cannot be created or is locked by another
+   *     process
+   */
+  public static TdbStore open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return new TdbStore(dir, TDB2Factory.connectDataset(dir.toString()));
+    } catch (Exception e) {
+      throw new StoreUnavailableException("cannot open the RDF store (TDB2) in " + dir + ": " + e.getMessage()
+          + "; if another newsgraph process uses this data folder, stop it or pass another --data-dir", e);
+    }
+  }
+
+  /** The folder of the dataset. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The underlying dataset; use it inside a transaction. */
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  /** Replaces the named graph {@code graphIri} with {@code content}, in one write transaction. */
+  public void replaceGraph(String graphIri, Model content) {
+    Txn.executeWrite(dataset, () -> {
+      if (dataset.containsNamedModel(graphIri)) {
+        dataset.removeNamedModel(graphIri);
+      }
+      dataset.addNamedModel(graphIri, content);
+      dataset.getDefaultModel().setNsPrefixes(content.getNsPrefixMap());
+    });
+  }
+
+  /** Names of all graphs, sorted. */
+  public List<String> graphNames() {
+    return Txn.calculateRead(dataset, () -> {
+      List<String> names = new ArrayList<>();
+      Iterator<String> it = dataset.listNames();
+      it.forEachRemaining(names::add);
+      names.sort(null);
+      return names;
+    });
+  }
+
+  /** Number of quads in all named graphs. */
+  public long quadCount() {
+    return Txn.calculateRead(dataset, () -> dataset.asDatasetGraph().stream().count());
+  }
+
+  /** A copy of every graph, in memory (for loading into Neo4j and exporting). */
+  public Dataset snapshot() {
+    return Txn.calculateRead(dataset, () -> {
+      Dataset copy = org.apache.jena.query.DatasetFactory.create();
+      copy.getDefaultModel().add(dataset.getDefaultModel());
+      copy.getDefaultModel().setNsPrefixes(dataset.getDefaultModel().getNsPrefixMap());
+      Iterator<String> it = dataset.listNames();
+      while (it.hasNext()) {
+        String n = it.next();
+        Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        m.add(dataset.getNamedModel(n));
+        copy.addNamedModel(n, m);
+      }
+      return copy;
+    });
+  }
+
+  /** Writes every graph in {@code format}. */
+  public void export(RdfFormat format, OutputStream out) {
+    Dataset copy = snapshot();
+    PrefixMapping prefixes = copy.getDefaultModel();
+    RdfIO.write(copy, format, out, prefixes);
+  }
+
+  /**
+   * Runs a SPARQL SELECT or ASK query in a read transaction over the union of all graphs.
+   *
+   * @param timeoutMillis stop the query after this many milliseconds; 0 for no limit
+   * @return the rows: IRIs as their full string, literals as their lexical form, numbers as
+   *     {@code Long}/{@code Double}, blank nodes as {@code _:label}; ASK gives one column {@code ask}
+   * @throws org.apache.jena.query.QueryParseException when the query does not parse
+   * @throws IllegalArgumentException for CONSTRUCT and DESCRIBE, which have no rows
+   */
+  public TabularResult select(String sparql, long timeoutMillis) {
+    Query query = QueryFactory.create(sparql);
+    if (!query.isSelectType() && !query.isAskType()) {
+      throw new IllegalArgumentException("only SELECT and ASK queries give rows; use 'newsgraph export' for RDF");
+    }
+    return Txn.calculateRead(dataset, () -> {
+      var builder = QueryExecution.dataset(dataset).query(query).set(TDB2.symUnionDefaultGraph, true);
+      if (timeoutMillis > 0) {
+        builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      }
+      try (QueryExecution qe = builder.build()) {
+        if (query.isAskType()) {
+          return new TabularResult(List.of("ask"), List.of(List.of(qe.execAsk())));
+        }
+        ResultSet rs = qe.execSelect();
+        List<String> cols = rs.getResultVars();
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.hasNext()) {
+          QuerySolution sol = rs.next();
+          List<Object> row = new ArrayList<>();
+          for (String c : cols) {
+            row.add(value(sol.get(c)));
+          }
+          rows.add(row);
+        }
+        return new TabularResult(cols, rows);
+      }
+    });
+  }
+
+  private static Object value(RDFNode n) {
+    if (n == null) {
+      return null;
+    }
+    if (n.isURIResource()) {
+      return n.asResource().getURI();
+    }
+    if (n.isAnon()) {
+      return "_:" + n.asResource().getId().getLabelString();
+    }
+    Literal l = n.asLiteral();
+    Object v = l.getValue();
+    if (v instanceof Number num && !(v instanceof java.math.BigDecimal)) {
+      return (num instanceof Double || num instanceof Float) ? num.doubleValue() : num.longValue();
+    }
+    return l.getLexicalForm();
+  }
+
+  @Override
+  public void close() {
+    dataset.close();
+    org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+  }
+}
