@@ -47,11 +47,6 @@ public final class Main implements Runnable {
   public static final int USAGE = 2;
   public static final int STORE_UNAVAILABLE = 3;
 
-  static {
-    // Neo4j ships its own SLF4J provider; choose logback's so SLF4J does not warn at every start.
-    System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
-  }
-
   @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

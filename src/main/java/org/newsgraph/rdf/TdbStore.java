@@ -166,7 +166,10 @@ public final class TdbStore implements AutoCloseable {
     Literal l = n.asLiteral();
     Object v = l.getValue();
     if (v instanceof Number num && !(v instanceof java.math.BigDecimal)) {
-      return (num instanceof Double || num instanceof Float) ? num.doubleValue() : num.longValue();
+      if (num instanceof Double || num instanceof Float) {
+        return num.doubleValue();
+      }
+      return num.longValue();
     }
     return l.getLexicalForm();
   }
