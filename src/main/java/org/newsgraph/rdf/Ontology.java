@@ -1,8 +1,13 @@
 package org.newsgraph.rdf;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 
@@ -27,6 +32,31 @@ public final class Ontology {
       shapes = load("shapes.ttl");
     }
     return shapes;
+  }
+
+  /**
+   * The classes (objects of rdf:type and rdf:predicate) and properties used in {@code data} that
+   * the ontology does not declare, RDF's own vocabulary excepted.
+   *
+   * @return their IRIs in order of first use; empty when every term is declared
+   */
+  public static List<String> undeclaredTerms(Model data) {
+    Model onto = ontology();
+    List<String> missing = new ArrayList<>();
+    for (Statement st : data.listStatements().toList()) {
+      List<Resource> terms = new ArrayList<>();
+      terms.add(st.getPredicate());
+      if (st.getPredicate().equals(RDF.type) || st.getPredicate().equals(RDF.predicate)) {
+        terms.add(st.getObject().asResource());
+      }
+      for (Resource t : terms) {
+        String uri = t.getURI();
+        if (uri != null && !uri.startsWith(RDF.getURI()) && !onto.contains(t, RDF.type) && !missing.contains(uri)) {
+          missing.add(uri);
+        }
+      }
+    }
+    return missing;
   }
 
   private static Model load(String name) {

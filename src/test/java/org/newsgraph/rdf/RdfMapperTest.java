@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
@@ -73,7 +71,7 @@ class RdfMapperTest {
 
   @Test
   void everyEmittedClassAndPropertyIsDeclaredInTheOntology() {
-    assertEquals(List.of(), undeclaredTerms(mapper.map(SampleGraphs.acme())));
+    assertEquals(List.of(), Ontology.undeclaredTerms(mapper.map(SampleGraphs.acme())));
   }
 
   @Test
@@ -108,26 +106,5 @@ class RdfMapperTest {
         assertEquals(List.of(mapper.articleIri("acme-1")), org.apache.jena.atlas.iterator.Iter.toList(back.listNames()), f.toString());
       }
     }
-  }
-
-  /** Classes (objects of rdf:type) and properties in the ng: namespace that the ontology does not declare. */
-  public static List<String> undeclaredTerms(Model data) {
-    Model onto = Ontology.ontology();
-    List<String> missing = new ArrayList<>();
-    for (Statement st : data.listStatements().toList()) {
-      List<Resource> terms = new ArrayList<>();
-      terms.add(st.getPredicate());
-      if (st.getPredicate().equals(RDF.type) || st.getPredicate().equals(RDF.predicate)) {
-        terms.add(st.getObject().asResource());
-      }
-      for (Resource t : terms) {
-        String uri = t.getURI();
-        boolean rdfCore = uri.startsWith(RDF.getURI());
-        if (!rdfCore && !onto.contains(t, RDF.type) && !missing.contains(uri)) {
-          missing.add(uri);
-        }
-      }
-    }
-    return missing;
   }
 }
