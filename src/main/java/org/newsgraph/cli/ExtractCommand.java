@@ -81,7 +81,7 @@ final class ExtractCommand implements Callable<Integer> {
   static void writeTo(Path output, java.util.function.Consumer<OutputStream> writer) {
     try {
       if (output == null) {
-        OutputStream out = new BufferedOutputStream(System.out);
+        OutputStream out = new BufferedOutputStream(Main.stdout);
         writer.accept(out);
         out.flush();
       } else {

@@ -47,6 +47,9 @@ public final class Main implements Runnable {
   public static final int USAGE = 2;
   public static final int STORE_UNAVAILABLE = 3;
 
+  /** The byte stream of the running command's standard output (RDF is written here). */
+  static PrintStream stdout = System.out;
+
   @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -63,6 +66,7 @@ public final class Main implements Runnable {
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
     GlobalOptions.reset();
+    stdout = out;
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

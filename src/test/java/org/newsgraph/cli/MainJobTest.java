@@ -1,0 +1,177 @@
+package org.newsgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.rdf.RdfFormat;
+import org.newsgraph.rdf.RdfIO;
+import org.newsgraph.rdf.Validation;
+
+/**
+ * The main job end to end through the command line, as the README runs it: build the seed into a
+ * fresh data folder (embedded Neo4j), answer the relationship query in Cypher and SPARQL, build
+ * again without duplicates, export and extract in every format.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MainJobTest {
+  @TempDir static Path dir;
+  static String data;
+  static CliRun firstBuild;
+
+  static final String PERSON_ORG_CYPHER =
+      "MATCH (p:Person)-[r]->(o:Organization) RETURN p.name, type(r), o.name ORDER BY p.name, type(r), o.name";
+  static final String PERSON_ORG_SPARQL = "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+      + "SELECT ?person ?relation ?organization WHERE {\n"
+      + "  ?p a ng:Person ; ng:name ?person ; ?rel ?o .\n"
+      + "  ?o a ng:Organization ; ng:name ?organization .\n"
+      + "  BIND(STRAFTER(STR(?rel), \"#\") AS ?relation) } ORDER BY ?person ?relation ?organization";
+
+  @BeforeAll
+  static void build() {
+    data = dir.resolve("data").toString();
+    firstBuild = CliRun.run("--data-dir", data, "build", "seeds/");
+  }
+
+  private static List<String> lines(String s) {
+    return new ArrayList<>(Arrays.asList(s.strip().split("\r?\n")));
+  }
+
+  @Test
+  @Order(1)
+  void buildExitsZeroAndSaysWhatItBuiltAndWhere() {
+    assertEquals(0, firstBuild.exit(), firstBuild.toString());
+    assertTrue(firstBuild.out().contains("Built 1 article(s)."), firstBuild.toString());
+    assertTrue(firstBuild.out().matches("(?s).*entities: +\\d+ \\(PERSON \\d+, ORGANIZATION \\d+, GPE \\d+, LOCATION \\d+\\).*"), firstBuild.out());
+    assertTrue(firstBuild.out().contains(Path.of(data, "tdb2").toAbsolutePath().toString()), firstBuild.out());
+    assertTrue(firstBuild.out().contains("models") && firstBuild.out().contains("extract") && firstBuild.out().contains("load"));
+  }
+
+  @Test
+  @Order(2)
+  void cypherAnswersTheRelationshipQuery() {
+    CliRun q = CliRun.run("--data-dir", data, "query", PERSON_ORG_CYPHER, "--format", "csv");
+    assertEquals(0, q.exit(), q.toString());
+    List<String> rows = lines(q.out());
+    assertEquals("p.name,type(r),o.name", rows.get(0));
+    assertTrue(rows.contains("Jin Xinjiang,EMPLOYEE_OR_MEMBER_OF,Zoom"), q.out());
+    assertTrue(rows.contains("Zhou Fengsuo,FOUNDER_OF,Humanitarian China"), q.out());
+  }
+
+  @Test
+  @Order(3)
+  void sparqlAnswersTheSameQuestionOverTdb2() {
+    CliRun s = CliRun.run("--data-dir", data, "sparql", PERSON_ORG_SPARQL, "--format", "csv");
+    assertEquals(0, s.exit(), s.toString());
+    List<String> rows = lines(s.out());
+    assertEquals("person,relation,organization", rows.get(0));
+    assertTrue(rows.contains("Jin Xinjiang,employeeOrMemberOf,Zoom"), s.out());
+    assertTrue(rows.contains("Zhou Fengsuo,founderOf,Humanitarian China"), s.out());
+  }
+
+  @Test
+  @Order(4)
+  void theGraphHoldsEachSeedPersonOnceAndTheOrganisationsAndPlaces() {
+    CliRun q = CliRun.run("--data-dir", data, "query",
+        "MATCH (n) WHERE n:Person OR n:Organization OR n:GeopoliticalEntity OR n:Location "
+            + "RETURN labels(n) AS labels, n.name AS name ORDER BY name", "--format", "json");
+    assertEquals(0, q.exit(), q.toString());
+    for (String person : List.of("Jin Xinjiang", "Seth D. DuCharme", "John C. Demers", "Zhou Fengsuo")) {
+      assertEquals(1, count(q.out(), "\"name\":\"" + person + "\""), person + " in " + q.out());
+    }
+    for (String org : List.of("Zoom", "Justice Department", "Humanitarian China", "Chinese Communist Party")) {
+      assertTrue(q.out().contains("\"name\":\"" + org + "\""), org + " in " + q.out());
+    }
+    for (String place : List.of("United States", "China", "Beijing", "Tiananmen Square")) {
+      assertTrue(q.out().contains("\"name\":\"" + place + "\""), place + " in " + q.out());
+    }
+    CliRun jin = CliRun.run("--data-dir", data, "query", "MATCH (p:Person {name: $name}) RETURN p.alias AS alias",
+        "--param", "name=Jin Xinjiang", "--format", "json");
+    assertEquals("[{\"alias\":[\"Jin\",\"Julien Jin\"]}]", jin.out().strip(), jin.toString());
+  }
+
+  @Test
+  @Order(5)
+  void buildingTwiceLeavesTheSameCounts() {
+    List<String> before = counts();
+    CliRun again = CliRun.run("--data-dir", data, "build", "seeds/");
+    assertEquals(0, again.exit(), again.toString());
+    assertEquals(before, counts());
+  }
+
+  private static List<String> counts() {
+    CliRun nodes = CliRun.run("--data-dir", data, "query", "MATCH (n) RETURN count(n) AS n", "--format", "csv");
+    CliRun rels = CliRun.run("--data-dir", data, "query", "MATCH ()-[r]->() RETURN count(r) AS n", "--format", "csv");
+    CliRun quads = CliRun.run("--data-dir", data, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "csv");
+    List<String> c = List.of(lines(nodes.out()).get(1), lines(rels.out()).get(1), lines(quads.out()).get(1));
+    assertTrue(Long.parseLong(c.get(0)) > 100 && Long.parseLong(c.get(1)) > 100 && Long.parseLong(c.get(2)) > 1000, c.toString());
+    return c;
+  }
+
+  @Test
+  @Order(6)
+  void exportWritesTheStoredGraphs() throws IOException {
+    Path trig = dir.resolve("all.trig");
+    CliRun e = CliRun.run("--data-dir", data, "export", "-o", trig.toString());
+    assertEquals(0, e.exit(), e.toString());
+    Dataset ds = RDFDataMgr.loadDataset(trig.toString());
+    assertEquals(List.of("https://w3id.org/newsgraph/id/article/zoom-tiananmen-2020"),
+        org.apache.jena.atlas.iterator.Iter.toList(ds.listNames()));
+    assertTrue(Validation.validate(RdfIO.union(ds, null)).conforms());
+  }
+
+  @Test
+  @Order(7)
+  void extractInAllSixFormatsGivesIsomorphicValidGraphs() throws IOException {
+    Path out = dir.resolve("extract");
+    Model reference = null;
+    for (RdfFormat f : RdfFormat.values()) {
+      Path file = out.resolve("seed." + f.extension());
+      CliRun x = CliRun.run("extract", "seeds/zoom-tiananmen-2020.txt", "-f", f.cliName(), "-o", file.toString());
+      assertEquals(0, x.exit(), x.toString());
+      Dataset back = DatasetFactory.create();
+      RDFDataMgr.read(back, Files.newInputStream(file), f.lang());
+      Model union = RdfIO.union(back, null);
+      assertTrue(union.size() > 1000, f + " gave " + union.size() + " triples");
+      if (reference == null) {
+        reference = union;
+        Validation.Result v = Validation.validate(union);
+        assertTrue(v.conforms(), v.reportTurtle());
+      } else {
+        assertTrue(reference.isIsomorphicWith(union), f + " differs from " + RdfFormat.values()[0]);
+      }
+    }
+  }
+
+  @Test
+  @Order(8)
+  void queriesAreReadOnlyUnlessToldOtherwise() {
+    CliRun w = CliRun.run("--data-dir", data, "query", "CREATE (n:Intruder) RETURN n");
+    assertTrue(w.exit() != 0, w.toString());
+    CliRun c = CliRun.run("--data-dir", data, "query", "MATCH (n:Intruder) RETURN count(n) AS n", "--format", "csv");
+    assertEquals("0", lines(c.out()).get(1), c.toString());
+  }
+
+  private static int count(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
