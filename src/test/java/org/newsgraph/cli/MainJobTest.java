@@ -85,6 +85,22 @@ class MainJobTest {
   }
 
   @Test
+  @Order(3)
+  void theEvidenceSentenceOfAnEdgeIsOneQueryAwayInCypherAndSparql() {
+    String sentence = "Jin was the company's liaison with Chinese law enforcement and intelligence officials, prosecutors said.";
+    CliRun c = CliRun.run("--data-dir", data, "query",
+        "MATCH (s:Statement)-[:SUBJECT]->(:Person {name: $p}), (s)-[:OBJECT]->(:Organization {name: $o}), "
+            + "(s)-[:EVIDENCE]->(e:Sentence) RETURN s.extractor AS extractor, e.anchorOf AS sentence",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "json");
+    assertEquals("[{\"extractor\":\"pattern:person-is-org-staff\",\"sentence\":\"" + sentence + "\"}]", c.out().strip(), c.toString());
+    CliRun s = CliRun.run("--data-dir", data, "sparql", "PREFIX ng: <https://w3id.org/newsgraph/ontology#>\n"
+        + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+        + "SELECT ?sentence WHERE { ?st rdf:subject [ ng:name \"Jin Xinjiang\" ] ; rdf:object [ ng:name \"Zoom\" ] ;"
+        + " ng:evidence/ng:anchorOf ?sentence }", "--format", "json");
+    assertEquals("[{\"sentence\":\"" + sentence + "\"}]", s.out().strip(), s.toString());
+  }
+
+  @Test
   @Order(4)
   void theGraphHoldsEachSeedPersonOnceAndTheOrganisationsAndPlaces() {
     CliRun q = CliRun.run("--data-dir", data, "query",
