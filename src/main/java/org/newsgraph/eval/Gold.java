@@ -14,9 +14,11 @@ import java.util.List;
  * @param documentDate publication date (ISO), or null
  * @param entities named and group entities
  * @param relations relations between entities or to literal values
+ * @param events events with their arguments
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Gold(String document, String documentDate, List<GoldEntity> entities, List<GoldRelation> relations) {
+public record Gold(String document, String documentDate, List<GoldEntity> entities, List<GoldRelation> relations,
+    List<GoldEvent> events) {
 
   /** One gold entity; {@code type} is PERSON, ORGANIZATION, GPE or LOCATION. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,6 +27,19 @@ public record Gold(String document, String documentDate, List<GoldEntity> entiti
       aliases = aliases == null ? List.of() : aliases;
     }
   }
+
+  /** One gold event: type, trigger words, ISO time (may be null) and arguments. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record GoldEvent(String id, String type, List<String> triggers, String time, List<GoldArgument> arguments) {
+    public GoldEvent {
+      triggers = triggers == null ? List.of() : triggers;
+      arguments = arguments == null ? List.of() : arguments;
+    }
+  }
+
+  /** One gold argument: an ACE role and a gold entity id. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record GoldArgument(String role, String entity) {}
 
   /** One gold relation: {@code object} is an entity id, or {@code value} a literal. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,6 +53,6 @@ public record Gold(String document, String documentDate, List<GoldEntity> entiti
   public static Gold read(Path file) throws IOException {
     Gold g = new ObjectMapper().readValue(file.toFile(), Gold.class);
     return new Gold(g.document, g.documentDate, g.entities == null ? List.of() : g.entities,
-        g.relations == null ? List.of() : g.relations);
+        g.relations == null ? List.of() : g.relations, g.events == null ? List.of() : g.events);
   }
 }

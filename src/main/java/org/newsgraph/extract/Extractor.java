@@ -14,6 +14,7 @@ import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.model.Entity;
 import org.newsgraph.model.EntityType;
+import org.newsgraph.model.Event;
 import org.newsgraph.model.Names;
 import org.newsgraph.model.Predicate;
 import org.newsgraph.model.Relation;
@@ -75,9 +76,25 @@ public final class Extractor {
       byKey.put(e.key(), e);
     }
     Map<Long, String> tokenEntity = tokenEntities(doc, cands, resolved, byKey);
+    GroupActorDetector.Result groups = new GroupActorDetector(doc, byKey, tokenEntity).detect();
+    for (Entity g : groups.groups()) {
+      byKey.put(g.key(), g);
+    }
+    groups.tokens().forEach((tk, key) -> {
+      if (tokenEntity.putIfAbsent(tk, key) == null) {
+        doc.token((int) (tk >> 20), (int) (tk & 0xFFFFF)).setNER(EntityType.ORGANIZATION.name());
+      }
+    });
+    resolvePronouns(doc, tokenEntity, byKey);
     List<Relation> relations = new ArrayList<>(new RelationExtractor(doc, byKey, tokenEntity).extract());
+    relations.addAll(groups.relations());
     relations.addAll(creditRelations(article, byKey));
-    return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, VERSION);
+    relations.addAll(inferActsForParent(relations));
+    Map<String, Relation> unique = new LinkedHashMap<>();
+    relations.forEach(r -> unique.putIfAbsent(r.factKey(), r));
+    relations = Attribution.attribute(doc, new ArrayList<>(unique.values()), tokenEntity);
+    List<Event> events = new EventExtractor(doc, byKey, tokenEntity, article.date()).extract();
+    return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, VERSION);
   }
 
   /**
@@ -95,9 +112,26 @@ public final class Extractor {
         doc.token(c.sent, i).setNER(type.name());
       }
     }
+    resolveChains(doc, map, cands, resolved, byKey);
+    resolveStandaloneDescriptions(doc, map, cands, resolved, byKey);
+    return map;
+  }
+
+  /** Maps pronouns of chains that now hold exactly one entity (groups found after the first pass). */
+  private static void resolvePronouns(Doc doc, Map<Long, String> map, Map<String, Entity> byKey) {
+    resolveChains(doc, map, null, null, byKey);
+  }
+
+  /**
+   * For each coreference chain whose mentions' heads map to exactly one entity, maps its pronouns
+   * to that entity; a chain of company descriptions with no entity is linked to the organisation
+   * named just before it (when {@code cands} is given).
+   */
+  private static void resolveChains(Doc doc, Map<Long, String> map, List<Cand> cands,
+      EntityResolver.Result resolved, Map<String, Entity> byKey) {
     Map<Integer, CorefChain> chains = doc.core.corefChains();
     if (chains == null) {
-      return map;
+      return;
     }
     for (CorefChain chain : chains.values()) {
       Set<String> keys = new HashSet<>();
@@ -110,7 +144,7 @@ public final class Extractor {
       String key;
       if (keys.size() == 1) {
         key = keys.iterator().next();
-      } else if (keys.isEmpty()) {
+      } else if (keys.isEmpty() && cands != null) {
         key = organisationDescribed(doc, chain, cands, resolved, byKey);
         if (key == null) {
           continue;
@@ -128,7 +162,6 @@ public final class Extractor {
         }
       }
     }
-    return map;
   }
 
   /**
@@ -161,10 +194,58 @@ public final class Extractor {
     }
     String key = resolved.keyOf().get(best);
     Entity e = byKey.get(key);
-    List<String> merges = new ArrayList<>(e.merges());
-    merges.add("description: " + first.mentionSpan + " ~ " + e.name());
-    byKey.put(key, new Entity(e.key(), e.type(), e.name(), e.aliases(), e.mentions(), merges));
+    byKey.put(key, e.withMerge("description: " + first.mentionSpan + " ~ " + e.name()));
     return key;
+  }
+
+  /**
+   * Who acts for a unit acts for what the unit is part of: acts_for X and X part_of Y give
+   * acts_for Y ("at the direction of Chinese security officials", part of the Chinese
+   * government), with the evidence of the acts_for relation.
+   */
+  static List<Relation> inferActsForParent(List<Relation> relations) {
+    List<Relation> out = new ArrayList<>();
+    for (Relation a : relations) {
+      if (a.predicate() != Predicate.ACTS_FOR) {
+        continue;
+      }
+      for (Relation p : relations) {
+        if (p.predicate() == Predicate.PART_OF && p.subject().equals(a.object()) && !p.object().equals(a.subject())) {
+          out.add(new Relation(a.subject(), Predicate.ACTS_FOR, p.object(), null, a.evidence(), "inference:acts-for-part-of", Double.NaN));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Maps "the company", "the firm" (a description with "the", not in any coreference chain that
+   * was resolved) to the organisation named most recently before it.
+   */
+  private static void resolveStandaloneDescriptions(Doc doc, Map<Long, String> map, List<Cand> cands,
+      EntityResolver.Result resolved, Map<String, Entity> byKey) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      for (int i = 1; i < toks.size(); i++) {
+        CoreLabel t = toks.get(i);
+        long tk = RelationExtractor.tokenKey(s, i);
+        if (map.containsKey(tk) || !ORG_DESCRIPTIONS.contains(t.word().toLowerCase(java.util.Locale.ROOT))
+            || !toks.get(i - 1).word().equalsIgnoreCase("the")) {
+          continue;
+        }
+        Cand best = null;
+        for (Cand c : cands) {
+          if (c.endChar <= t.beginPosition() && byKey.get(resolved.keyOf().get(c)).type() == EntityType.ORGANIZATION
+              && (best == null || c.endChar > best.endChar)) {
+            best = c;
+          }
+        }
+        if (best != null) {
+          map.put(tk, resolved.keyOf().get(best));
+          t.setNER(EntityType.ORGANIZATION.name());
+        }
+      }
+    }
   }
 
   private static List<Relation> creditRelations(Article article, Map<String, Entity> byKey) {

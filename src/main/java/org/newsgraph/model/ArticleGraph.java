@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * @param sentences the article's sentences, in order
  * @param entities entities, each once, in order of first mention
  * @param relations relations between them, each fact once (the first evidence kept)
+ * @param events events with their arguments, in order of first trigger
  * @param extractorVersion identifies the extraction code and configuration that produced this
  */
 public record ArticleGraph(
@@ -20,11 +21,13 @@ public record ArticleGraph(
     List<Sentence> sentences,
     List<Entity> entities,
     List<Relation> relations,
+    List<Event> events,
     String extractorVersion) {
   public ArticleGraph {
     sentences = List.copyOf(sentences);
     entities = List.copyOf(entities);
     relations = List.copyOf(relations);
+    events = List.copyOf(events);
   }
 
   /** Entities by key. */

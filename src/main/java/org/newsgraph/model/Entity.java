@@ -15,6 +15,8 @@ import java.util.Set;
  * @param mentions every mention, in text order
  * @param merges why the names were merged, one line per merge (e.g. {@code coreference: Jin ~ Jin
  *     Xinjiang})
+ * @param group true for a group actor that the text names only by a description ("U.S.
+ *     prosecutors", "Chinese security officials"); its key starts with {@code group/}
  */
 public record Entity(
     String key,
@@ -22,10 +24,23 @@ public record Entity(
     String name,
     Set<String> aliases,
     List<Mention> mentions,
-    List<String> merges) {
+    List<String> merges,
+    boolean group) {
   public Entity {
     aliases = Set.copyOf(aliases);
     mentions = List.copyOf(mentions);
     merges = List.copyOf(merges);
+  }
+
+  /** A named (not group) entity. */
+  public Entity(String key, EntityType type, String name, Set<String> aliases, List<Mention> mentions, List<String> merges) {
+    this(key, type, name, aliases, mentions, merges, false);
+  }
+
+  /** A copy with one more merge reason. */
+  public Entity withMerge(String reason) {
+    List<String> m = new java.util.ArrayList<>(merges);
+    m.add(reason);
+    return new Entity(key, type, name, aliases, mentions, m, group);
   }
 }

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param extractor name of the rule or model that found it (e.g. {@code kbp}, {@code
  *     pattern:appositive-title})
  * @param confidence the extractor's confidence in [0, 1], or {@code NaN} when it gives none
+ * @param assertedBy key of the entity the text attributes the relation to ("prosecutors said"), or
+ *     {@code null} when the article states it itself
+ * @param stage how far the claim has come when the text says so ({@code alleged}, {@code charged},
+ *     {@code denied}, {@code reported}, ...), or {@code null}
  */
 public record Relation(
     String subject,
@@ -22,7 +26,20 @@ public record Relation(
     String value,
     Sentence evidence,
     String extractor,
-    double confidence) {
+    double confidence,
+    String assertedBy,
+    String stage) {
+
+  /** A relation the article states itself, with no source or stage. */
+  public Relation(String subject, Predicate predicate, String object, String value, Sentence evidence, String extractor, double confidence) {
+    this(subject, predicate, object, value, evidence, extractor, confidence, null, null);
+  }
+
+  /** A copy with the given source and stage. */
+  public Relation withAttribution(String newAssertedBy, String newStage) {
+    return new Relation(subject, predicate, object, value, evidence, extractor, confidence, newAssertedBy, newStage);
+  }
+
   public Relation {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(predicate, "predicate");
