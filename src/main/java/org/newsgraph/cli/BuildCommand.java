@@ -77,11 +77,18 @@ final class BuildCommand implements Callable<Integer> {
       Map<String, Long> stages, TdbStore tdb, Stores.Neo4jConnection neo, long totalMillis) {
     Map<EntityType, Integer> byType = new EnumMap<>(EntityType.class);
     int relations = 0;
+    int events = 0;
+    int groups = 0;
     for (Ingest.Done d : outcome.done()) {
       for (Entity e : d.graph().entities()) {
-        byType.merge(e.type(), 1, Integer::sum);
+        if (e.group()) {
+          groups++;
+        } else {
+          byType.merge(e.type(), 1, Integer::sum);
+        }
       }
       relations += d.graph().relations().size();
+      events += d.graph().events().size();
     }
     long triples = 0;
     for (Ingest.Done d : outcome.done()) {
@@ -91,8 +98,9 @@ final class BuildCommand implements Callable<Integer> {
         outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
     out.printf("  entities:  %d (%s)%n", byType.values().stream().mapToInt(Integer::intValue).sum(), byType.toString()
         .replace("{", "").replace("}", "").replace("=", " "));
+    out.printf("  groups:    %d (actors named by a description)%n", groups);
     out.printf("  relations: %d%n", relations);
-    out.printf("  events:    0 (event extraction is not in this version)%n");
+    out.printf("  events:    %d%n", events);
     out.printf("  triples:   %d in %d named graph(s)%n", triples, outcome.done().size());
     out.printf("  Neo4j:     %d node rows, %d relationship rows written%n", load.nodes(), load.relationships());
     StringBuilder sb = new StringBuilder();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.newsgraph.eval.Annotations;
 import org.newsgraph.rdf.RdfFormat;
 import org.newsgraph.rdf.RdfIO;
 import org.newsgraph.rdf.RdfMapper;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Extracts entities and relations from articles and writes them as RDF, touching no store.",
+      "Extracts entities, relations and events from articles and writes them as RDF (or as",
+      "annotations JSON), touching no store.",
       "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union."
     })
 final class ExtractCommand implements Callable<Integer> {
@@ -33,8 +35,8 @@ final class ExtractCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
-      description = "turtle, ntriples, jsonld, trig, nquads or rdfxml (default: ${DEFAULT-VALUE}; "
-          + "with -o and no -f, taken from the file extension).")
+      description = "turtle, ntriples, jsonld, trig, nquads, rdfxml, or annotations (JSON in the shape of "
+          + "the gold files of FORMAT.md) (default: ${DEFAULT-VALUE}; with -o and no -f, taken from the file extension).")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -52,9 +54,21 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RdfFormat f = chooseFormat(spec, format, output);
+    boolean annotations = format.equalsIgnoreCase("annotations");
+    RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfMapper mapper = new RdfMapper(baseIri);
     Ingest.Outcome outcome = Ingest.run(inputs, date, mapper, spec.commandLine().getErr());
+    if (annotations) {
+      String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
+      writeTo(output, out -> {
+        try {
+          out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return outcome.done().isEmpty() || outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
+    }
     Dataset ds = DatasetFactory.create();
     for (Ingest.Done d : outcome.done()) {
       ds.addNamedModel(d.graphIri(), d.rdf());

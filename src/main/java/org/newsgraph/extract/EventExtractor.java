@@ -191,6 +191,13 @@ final class EventExtractor {
         return false;
       case "word":
         return values.contains(w.word().toLowerCase(Locale.ROOT));
+      case "child":
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          if (values.contains(e.getDependent().word().toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+        }
+        return false;
       case "obj":
       case "not-obj": {
         Set<String> objs = new HashSet<>();
@@ -480,7 +487,7 @@ final class EventExtractor {
       if (d > MAX_TIME_DISTANCE || d >= bestDist) {
         continue;
       }
-      String value = timeValue(doc.token(s, w.index() - 1), published);
+      String value = timeValue(doc.tokens(s), w.index() - 1, published);
       if (value != null) {
         best = value;
         bestDist = d;
@@ -509,7 +516,8 @@ final class EventExtractor {
    * that SUTime puts after the publication date ("in May", read in December) is taken as the one
    * before it.
    */
-  static String timeValue(CoreLabel t, java.time.LocalDate published) {
+  static String timeValue(List<CoreLabel> tokens, int i, java.time.LocalDate published) {
+    CoreLabel t = tokens.get(i);
     if (!"DATE".equals(Doc.originalNer(t))) {
       return null;
     }
@@ -525,10 +533,27 @@ final class EventExtractor {
       return null;
     }
     if (published != null && v.length() > 4 && v.compareTo(published.toString().substring(0, v.length())) > 0
-        && !t.word().matches("\\d{4}")) {
+        && !hasExplicitYear(tokens, i)) {
       v = (Integer.parseInt(v.substring(0, 4)) - 1) + v.substring(4);
     }
     return v;
+  }
+
+  /** Whether the date expression around token i writes its year ("October 30, 2024"). */
+  private static boolean hasExplicitYear(List<CoreLabel> tokens, int i) {
+    String value = tokens.get(i).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+    for (int step : new int[] {-1, 1}) {
+      for (int j = i; j >= 0 && j < tokens.size(); j += step) {
+        CoreLabel t = tokens.get(j);
+        if (!"DATE".equals(Doc.originalNer(t)) || !java.util.Objects.equals(value, t.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))) {
+          break;
+        }
+        if (t.word().matches("\\d{4}")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private int paragraphOf(int s) {

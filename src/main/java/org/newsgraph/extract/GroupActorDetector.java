@@ -102,9 +102,6 @@ final class GroupActorDetector {
         if (entry == null || tokenEntity.containsKey(RelationExtractor.tokenKey(s, head.index() - 1))) {
           continue;
         }
-        if (Character.isUpperCase(head.word().codePointAt(0)) && head.index() > 1 && tag.startsWith("NNP")) {
-          continue;
-        }
         if (!tag.endsWith("S") && !COLLECTIVE.contains(head.lemma().toLowerCase(Locale.ROOT))) {
           continue;
         }

@@ -35,6 +35,8 @@ import org.newsgraph.model.Sentence;
  *       {@code kbp-predicates.tsv}, kept when its confidence is at least {@link #MIN_KBP_CONFIDENCE};
  *   <li>surface patterns ({@code relations.rules}, TokensRegex) for appositives, titles before
  *       names, "X-based Y" and "at the direction of";
+ *   <li>dependency patterns ({@code relations.semgrex}, Semgrex) for "acting as an agent of",
+ *       "at the direction of" at any distance, and "X, a Paris resident / a French citizen";
  *   <li>dependency patterns ({@code charges.semgrex}, Semgrex) for criminal charges, whose full
  *       noun phrase is taken ("conspiracy to commit interstate harassment"), one per conjunct.
  * </ul>
@@ -44,7 +46,10 @@ import org.newsgraph.model.Sentence;
  * subject and predicate ("Attorney" in "Acting U.S. Attorney") is dropped.
  */
 final class RelationExtractor {
-  /** KBP relations below this confidence are dropped; on the seed, lower ones were mostly wrong. */
+  /**
+   * KBP relations below this confidence are dropped unless {@code kbp-predicates.tsv} sets another
+   * minimum for the slot; on the seed, lower ones were mostly wrong.
+   */
   static final double MIN_KBP_CONFIDENCE = 0.6;
 
   private static final List<String[]> KBP_MAP = kbpMap();
@@ -52,6 +57,8 @@ final class RelationExtractor {
   private static final List<TokenSequencePattern> PATTERNS = RULES.stream().map(r -> TokenSequencePattern.compile(r.pattern())).toList();
   private static final List<PatternRule> CHARGE_RULES = PatternRule.load("charges.semgrex", false);
   private static final List<SemgrexPattern> CHARGE_PATTERNS = CHARGE_RULES.stream().map(r -> SemgrexPattern.compile(r.pattern())).toList();
+  private static final List<PatternRule> DEP_RULES = PatternRule.load("relations.semgrex", true);
+  private static final List<SemgrexPattern> DEP_PATTERNS = DEP_RULES.stream().map(x -> SemgrexPattern.compile(x.pattern())).toList();
   private static final Set<String> LEADER_WORDS = Lexicons.words("leader-titles.txt");
   private static final Set<String> FOUNDER_WORDS = Lexicons.words("founder-titles.txt");
   private static final Map<String, String> DEMONYMS = Lexicons.pairs("demonyms.tsv");
@@ -87,6 +94,7 @@ final class RelationExtractor {
     for (int s = 0; s < doc.sentences.size(); s++) {
       kbp(s);
       patterns(s);
+      dependencyPatterns(s);
       charges(s);
     }
     return dropContainedLiterals();
@@ -99,11 +107,9 @@ final class RelationExtractor {
       return;
     }
     for (RelationTriple t : triples) {
-      if (t.confidence < MIN_KBP_CONFIDENCE) {
-        continue;
-      }
       for (String[] row : KBP_MAP) {
-        if (!row[0].equals(t.relationGloss())) {
+        double min = row.length > 3 ? Double.parseDouble(row[3]) : MIN_KBP_CONFIDENCE;
+        if (!row[0].equals(t.relationGloss()) || t.confidence < min) {
           continue;
         }
         Predicate p = Predicate.valueOf(row[1].toUpperCase(Locale.ROOT));
@@ -188,6 +194,25 @@ final class RelationExtractor {
       }
     }
     return Predicate.EMPLOYEE_OR_MEMBER_OF;
+  }
+
+  private void dependencyPatterns(int s) {
+    SemanticGraph g = doc.sentences.get(s).dependencyParse();
+    if (g == null) {
+      return;
+    }
+    for (int r = 0; r < DEP_RULES.size(); r++) {
+      PatternRule rule = DEP_RULES.get(r);
+      Predicate p = Predicate.valueOf(rule.action().toUpperCase(Locale.ROOT));
+      SemgrexMatcher m = DEP_PATTERNS.get(r).matcher(g);
+      while (m.find()) {
+        String subj = tokenEntity.get(tokenKey(s, m.getNode("subj").index() - 1));
+        String obj = tokenEntity.get(tokenKey(s, m.getNode("obj").index() - 1));
+        if (subj != null && obj != null) {
+          add(subj, p, obj, null, s, "semgrex:" + rule.name(), Double.NaN);
+        }
+      }
+    }
   }
 
   private void charges(int s) {

@@ -72,6 +72,32 @@ public final class NG {
   public static final Property familyOf = property(Predicate.FAMILY_OF);
   public static final Property locatedIn = property(Predicate.LOCATED_IN);
 
+  public static final Property isGroup = prop("isGroup");
+  public static final Property assertedBy = prop("assertedBy");
+  public static final Property stage = prop("stage");
+  public static final Property eventType = prop("eventType");
+  public static final Property trigger = prop("trigger");
+  public static final Property eventTime = prop("eventTime");
+  public static final Property negated = prop("negated");
+  public static final Property hypothetical = prop("hypothetical");
+  public static final Property hasArgument = prop("hasArgument");
+  public static final Property cameoCode = prop("cameoCode");
+
+  /**
+   * The class of an event type: the subtype without its prefix and hyphens, e.g. {@code
+   * Justice.Charge-Indict} to {@code ng:ChargeIndict}; {@code Justice.Sentence} is {@code
+   * ng:SentenceEvent}, since {@code ng:Sentence} is a sentence of text.
+   */
+  public static Resource eventClass(String eventType) {
+    String sub = eventType.substring(eventType.indexOf('.') + 1).replace("-", "");
+    return cls(sub.equals("Sentence") ? "SentenceEvent" : sub);
+  }
+
+  /** The property of an ACE argument role, e.g. {@code Defendant} to {@code ng:defendant}. */
+  public static Property role(String role) {
+    return prop(Character.toLowerCase(role.charAt(0)) + role.substring(1));
+  }
+
   /** The class of an entity type: Person, Organization, GeopoliticalEntity or Location. */
   public static Resource classOf(EntityType type) {
     switch (type) {

@@ -17,11 +17,14 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.newsgraph.model.Article;
+import org.newsgraph.model.Argument;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.model.Entity;
+import org.newsgraph.model.Event;
 import org.newsgraph.model.Mention;
 import org.newsgraph.model.Relation;
 import org.newsgraph.model.Sentence;
+import org.newsgraph.model.Span;
 
 /**
  * Maps an {@link ArticleGraph} to RDF under the newsgraph ontology: the content of the article's
@@ -118,6 +121,9 @@ public final class RdfMapper {
       for (String why : e.merges()) {
         r.addProperty(NG.mergeReason, why);
       }
+      if (e.group()) {
+        r.addLiteral(NG.isGroup, m.createTypedLiteral("true", XSDDatatype.XSDboolean));
+      }
       art.addProperty(NG.mentions, r);
       for (Mention mention : e.mentions()) {
         m.createResource(articleIri + "/mention/" + mention.span().begin() + "-" + mention.span().end(), NG.Mention)
@@ -160,12 +166,51 @@ public final class RdfMapper {
       if (rel.evidence() != null) {
         st.addProperty(NG.evidence, m.createResource(sentenceIri(articleIri, rel.evidence().index())));
       }
+      if (rel.assertedBy() != null && byKey.containsKey(rel.assertedBy())) {
+        st.addProperty(NG.assertedBy, m.createResource(entityIri(rel.assertedBy())));
+      }
+      if (rel.stage() != null) {
+        st.addProperty(NG.stage, rel.stage());
+      }
       if (!Double.isNaN(rel.confidence())) {
         BigDecimal conf = BigDecimal.valueOf(rel.confidence()).setScale(3, RoundingMode.HALF_UP);
         st.addLiteral(NG.confidence, m.createTypedLiteral(conf.toPlainString(), XSDDatatype.XSDdecimal));
       }
     }
+    for (Event ev : g.events()) {
+      Resource r = m.createResource(articleIri + "/event/" + ev.id(), NG.Event)
+          .addProperty(RDF.type, NG.eventClass(ev.type()))
+          .addProperty(NG.eventType, ev.type())
+          .addProperty(NG.inArticle, art)
+          .addProperty(NG.evidence, m.createResource(sentenceIri(articleIri, ev.evidence().index())))
+          .addProperty(NG.extractor, ev.extractor())
+          .addLiteral(NG.negated, m.createTypedLiteral(Boolean.toString(ev.negated()), XSDDatatype.XSDboolean))
+          .addLiteral(NG.hypothetical, m.createTypedLiteral(Boolean.toString(ev.hypothetical()), XSDDatatype.XSDboolean));
+      for (Span t : ev.triggers()) {
+        r.addProperty(NG.trigger, t.text());
+      }
+      if (ev.time() != null) {
+        r.addLiteral(NG.eventTime, timeLiteral(m, ev.time()));
+      }
+      if (ev.assertedBy() != null && byKey.containsKey(ev.assertedBy())) {
+        r.addProperty(NG.assertedBy, m.createResource(entityIri(ev.assertedBy())));
+      }
+      if (ev.stage() != null) {
+        r.addProperty(NG.stage, ev.stage());
+      }
+      for (Argument arg : ev.arguments()) {
+        if (byKey.containsKey(arg.entity())) {
+          r.addProperty(NG.role(arg.role()), m.createResource(entityIri(arg.entity())));
+        }
+      }
+    }
     return m;
+  }
+
+  /** An ISO time as xsd:gYear, xsd:gYearMonth or xsd:date by its precision. */
+  static Literal timeLiteral(Model m, String iso) {
+    XSDDatatype type = iso.length() == 4 ? XSDDatatype.XSDgYear : iso.length() == 7 ? XSDDatatype.XSDgYearMonth : XSDDatatype.XSDdate;
+    return m.createTypedLiteral(iso, type);
   }
 
   private static void sentence(Model m, String articleIri, Sentence s) {

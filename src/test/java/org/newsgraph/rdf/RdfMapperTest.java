@@ -56,6 +56,29 @@ class RdfMapperTest {
   }
 
   @Test
+  void eventsAreNodesWithTypedClassRoleEdgesTimeAndAttribution() {
+    Model m = mapper.map(SampleGraphs.acme());
+    Resource ev = m.getResource(mapper.articleIri("acme-1") + "/event/e1");
+    assertTrue(m.contains(ev, RDF.type, NG.Event));
+    assertTrue(m.contains(ev, RDF.type, m.getResource(NG.NS + "ChargeIndict")));
+    assertTrue(m.contains(ev, NG.role("Defendant"), m.getResource("https://w3id.org/newsgraph/id/person/jane-roe")));
+    Resource prosecutors = m.getResource("https://w3id.org/newsgraph/id/group/prosecutors-france");
+    assertTrue(m.contains(ev, NG.role("Prosecutor"), prosecutors));
+    assertTrue(m.contains(ev, NG.role("Place"), m.getResource("https://w3id.org/newsgraph/id/place/paris")));
+    assertEquals("2024-03", ev.getProperty(NG.eventTime).getLiteral().getLexicalForm());
+    assertEquals("http://www.w3.org/2001/XMLSchema#gYearMonth", ev.getProperty(NG.eventTime).getLiteral().getDatatypeURI());
+    assertEquals("charged", ev.getProperty(NG.trigger).getString());
+    assertTrue(m.contains(ev, NG.assertedBy, prosecutors));
+    assertEquals(false, ev.getProperty(NG.negated).getBoolean());
+    assertEquals(true, prosecutors.getProperty(NG.isGroup).getBoolean());
+    // every event type of the extractor has its class, with the type and CAMEO code, in the ontology
+    Model onto = Ontology.ontology();
+    assertEquals("1721", onto.getResource(NG.NS + "Censor").getProperty(NG.cameoCode).getString());
+    assertEquals("Justice.Charge-Indict", onto.getResource(NG.NS + "ChargeIndict")
+        .getProperty(org.apache.jena.vocabulary.SKOS.notation).getString());
+  }
+
+  @Test
   void mentionOffsetsPointIntoTheArticleText() {
     Model m = mapper.map(SampleGraphs.acme());
     String text = m.getResource(mapper.articleIri("acme-1")).getProperty(NG.text).getString();

@@ -3,10 +3,12 @@ package org.newsgraph.rdf;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.newsgraph.model.Argument;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.model.Entity;
 import org.newsgraph.model.EntityType;
+import org.newsgraph.model.Event;
 import org.newsgraph.model.Mention;
 import org.newsgraph.model.Names;
 import org.newsgraph.model.Predicate;
@@ -36,13 +38,18 @@ public final class SampleGraphs {
     Entity writer = new Entity(Names.key(EntityType.PERSON, "Sam Writer"), EntityType.PERSON, "Sam Writer", Set.of(), List.of(), List.of("metadata: Sam Writer"));
     Entity photo = new Entity(Names.key(EntityType.PERSON, "Pat Photo"), EntityType.PERSON, "Pat Photo", Set.of(), List.of(), List.of("metadata: Pat Photo"));
     Entity reuters = new Entity(Names.key(EntityType.ORGANIZATION, "Reuters"), EntityType.ORGANIZATION, "Reuters", Set.of(), List.of(), List.of("metadata: Reuters"));
+    Entity prosecutors = new Entity("group/prosecutors-france", EntityType.ORGANIZATION, "French prosecutors", Set.of("prosecutors"),
+        List.of(), List.of("group: prosecutors of France"), true);
+    Event charge = new Event("e1", "Justice.Charge-Indict", List.of(span(84, 91)),
+        List.of(new Argument("Defendant", jane.key()), new Argument("Prosecutor", prosecutors.key()), new Argument("Place", paris.key())),
+        "2024-03", false, false, prosecutors.key(), "charged", s1, "trigger:charge");
     List<Relation> rels = List.of(
         new Relation(jane.key(), Predicate.FOUNDER_OF, acme.key(), null, s0, "pattern:appositive-title-of-org", Double.NaN),
         new Relation(jane.key(), Predicate.TITLE, null, "founder", s0, "kbp:per:title", 0.9423),
         new Relation(acme.key(), Predicate.BASED_IN, paris.key(), null, s0, "pattern:org-headquartered-in", Double.NaN),
-        new Relation(jane.key(), Predicate.CHARGED_WITH, null, "fraud", s1, "semgrex:charged-passive", Double.NaN),
+        new Relation(jane.key(), Predicate.CHARGED_WITH, null, "fraud", s1, "semgrex:charged-passive", Double.NaN, prosecutors.key(), "charged"),
         new Relation(photo.key(), Predicate.EMPLOYEE_OR_MEMBER_OF, reuters.key(), null, null, "metadata:photo-credit", Double.NaN));
-    return new ArticleGraph(a, List.of(s0, s1), List.of(jane, acme, paris, writer, photo, reuters), rels, "test/1");
+    return new ArticleGraph(a, List.of(s0, s1), List.of(jane, acme, paris, writer, photo, reuters, prosecutors), rels, List.of(charge), "test/1");
   }
 
   static Span span(int b, int e) {
