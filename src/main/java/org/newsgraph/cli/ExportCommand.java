@@ -31,6 +31,11 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RdfFormat f = ExtractCommand.chooseFormat(spec, format, output);
+    if (!java.nio.file.Files.isDirectory(Stores.tdbDir())) {
+      spec.commandLine().getErr().println("newsgraph: there is no RDF store in " + GlobalOptions.dataDir.toAbsolutePath()
+          + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+      return Main.INPUT_FAILED;
+    }
     try (TdbStore tdb = Stores.tdb()) {
       if (tdb.graphNames().isEmpty()) {
         spec.commandLine().getErr().println("newsgraph: the store in " + tdb.dir()

@@ -38,7 +38,7 @@ final class QueryCommand implements Callable<Integer> {
   boolean write;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Stop the query after this many seconds (default: ${DEFAULT-VALUE}).")
+      description = "Stop the query after this many seconds (default: ${DEFAULT-VALUE}; 0: no limit).")
   long timeoutSeconds;
 
   @Spec CommandSpec spec;
@@ -50,8 +50,20 @@ final class QueryCommand implements Callable<Integer> {
     }
     Map<String, Object> typed = new LinkedHashMap<>();
     params.forEach((k, v) -> typed.put(k, typedValue(v)));
+    if (GlobalOptions.neo4jUri == null && !java.nio.file.Files.isDirectory(Stores.neo4jDir())) {
+      spec.commandLine().getErr().println("newsgraph: there is no graph in " + GlobalOptions.dataDir.toAbsolutePath()
+          + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+      return Main.INPUT_FAILED;
+    }
     try (Stores.Neo4jConnection neo = Stores.neo4j()) {
-      TabularResult result = neo.store().query(cypher, typed, write, Duration.ofSeconds(timeoutSeconds));
+      TabularResult result;
+      try {
+        result = neo.store().query(cypher, typed, write, Duration.ofSeconds(timeoutSeconds));
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage() + " Pass --write to allow writing.", e);
+      } catch (org.neo4j.driver.exceptions.ClientException e) {
+        throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
+      }
       result.write(spec.commandLine().getOut(), format);
     }
     return Main.OK;

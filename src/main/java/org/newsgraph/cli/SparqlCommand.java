@@ -39,6 +39,11 @@ final class SparqlCommand implements Callable<Integer> {
     if (!TabularResult.FORMATS.contains(format)) {
       throw new IllegalArgumentException("unknown --format '" + format + "'; use one of " + TabularResult.FORMATS);
     }
+    if (!java.nio.file.Files.isDirectory(Stores.tdbDir())) {
+      spec.commandLine().getErr().println("newsgraph: there is no RDF store in " + GlobalOptions.dataDir.toAbsolutePath()
+          + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+      return Main.INPUT_FAILED;
+    }
     try (TdbStore tdb = Stores.tdb()) {
       TabularResult result;
       try {

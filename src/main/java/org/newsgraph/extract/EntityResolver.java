@@ -203,11 +203,61 @@ final class EntityResolver {
       for (int x = 1; x < inChain.size(); x++) {
         Cand a = cands.get(inChain.get(0));
         Cand b = cands.get(inChain.get(x));
-        if (compat(a.type) == compat(b.type) && find(inChain.get(0)) != find(inChain.get(x))) {
+        if (compat(a.type) == compat(b.type) && find(inChain.get(0)) != find(inChain.get(x)) && namesAgree(a, b)
+            && clustersAgree(cands, inChain.get(0), inChain.get(x))) {
           union(inChain.get(0), inChain.get(x), "coreference: " + a.text + " ~ " + b.text);
         }
       }
     }
+  }
+
+  /**
+   * Coreference may only join names that could be one entity's: for people, the words of one
+   * name must all be in the other ("DuCharme", "Seth D. DuCharme"; not "Marco Bellini",
+   * "Giuseppe Bellini"); for organisations and places, one name must contain the other or spell
+   * its initials.
+   */
+  static boolean namesAgree(Cand a, Cand b) {
+    List<String> x = List.of(Names.normalise(a.text).split(" "));
+    List<String> y = List.of(Names.normalise(b.text).split(" "));
+    if (x.containsAll(y) || y.containsAll(x)) {
+      return true;
+    }
+    if (a.type == EntityType.PERSON || b.type == EntityType.PERSON) {
+      return false;
+    }
+    return initials(a.text).equalsIgnoreCase(b.text.replace(".", "")) || initials(b.text).equalsIgnoreCase(a.text.replace(".", ""));
+  }
+
+  /**
+   * Whether the clusters of mentions i and j may be joined: no two person names of several words
+   * in them disagree (each name's words must all be in the other's).
+   */
+  private boolean clustersAgree(List<Cand> cands, int i, int j) {
+    int ri = find(i);
+    int rj = find(j);
+    List<Cand> a = new ArrayList<>();
+    List<Cand> b = new ArrayList<>();
+    for (int k = 0; k < cands.size(); k++) {
+      int r = find(k);
+      Cand c = cands.get(k);
+      if (c.type != EntityType.PERSON || c.end - c.start < 2) {
+        continue;
+      }
+      if (r == ri) {
+        a.add(c);
+      } else if (r == rj) {
+        b.add(c);
+      }
+    }
+    for (Cand x : a) {
+      for (Cand y : b) {
+        if (!namesAgree(x, y)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void mergePartialPersonNames(List<Cand> cands) {
@@ -232,7 +282,7 @@ final class EntityResolver {
           best = j;
         }
       }
-      if (best >= 0) {
+      if (best >= 0 && clustersAgree(cands, best, i)) {
         union(best, i, "name-match: " + s.text + " ~ " + cands.get(best).text);
       }
     }

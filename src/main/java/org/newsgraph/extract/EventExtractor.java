@@ -320,6 +320,11 @@ final class EventExtractor {
       }
     }
     addDirectingActors(o, s, g, w, subjRole);
+    if (!objRole.equals(subjRole)) {
+      Set<String> actors = new HashSet<>();
+      o.args.stream().filter(a -> a.role().equals(subjRole)).forEach(a -> actors.add(a.entity()));
+      o.args.removeIf(a -> a.role().equals(objRole) && actors.contains(a.entity()));
+    }
     o.negated = negated(g, w);
     o.hypothetical = hypothetical(g, w);
     attribution(o, s, g, w);

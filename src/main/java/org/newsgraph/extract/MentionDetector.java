@@ -98,6 +98,7 @@ final class MentionDetector {
     }
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
     cands = joinAdjacent(doc, cands);
+    addDefinedAcronyms(doc, cands);
     addCueMentions(doc, cands);
     Map<String, EntityType> known = new HashMap<>(metadataNames);
     for (Cand c : cands) {
@@ -169,6 +170,31 @@ final class MentionDetector {
       sb.append(w);
     }
     c.text = sb.toString().replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * "World Health Organization (WHO)": an all-capitals word in brackets right after a name of
+   * several words, whose initials it spells, is a mention of the same kind; later occurrences
+   * are then found as known names.
+   */
+  private void addDefinedAcronyms(Doc doc, List<Cand> cands) {
+    List<Cand> added = new ArrayList<>();
+    for (Cand c : cands) {
+      List<CoreLabel> toks = doc.tokens(c.sent);
+      int i = c.end;
+      if (i + 2 < toks.size() && toks.get(i).word().matches("[(\\[]|-LRB-|-LSB-")
+          && toks.get(i + 2).word().matches("[)\\]]|-RRB-|-RSB-")) {
+        String acronym = toks.get(i + 1).word();
+        if (EntityResolver.isAcronym(acronym) && EntityResolver.initials(c.text).equals(acronym.replace(".", ""))
+            && noOverlap(cands, c.sent, i + 1, i + 2)) {
+          Cand a = new Cand(c.sent, i + 1, i + 2, c.type, "acronym-definition");
+          setText(doc, a);
+          added.add(a);
+        }
+      }
+    }
+    cands.addAll(added);
+    cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
   }
 
   /** Joins mentions that touch (nothing but quotation marks between them) into one. */

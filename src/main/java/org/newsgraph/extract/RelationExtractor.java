@@ -262,7 +262,8 @@ final class RelationExtractor {
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
         String rel = e.getRelation().toString();
         IndexedWord d = e.getDependent();
-        if (w.equals(head) && (rel.equals("case") || rel.equals("mark")) && d.index() < head.index()) {
+        if (w.equals(head) && d.index() < head.index()
+            && (rel.equals("case") || rel.equals("mark") || rel.equals("cc") || rel.equals("punct"))) {
           continue;
         }
         if (rel.startsWith("conj")) {

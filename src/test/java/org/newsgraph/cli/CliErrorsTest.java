@@ -62,6 +62,21 @@ class CliErrorsTest {
   }
 
   @Test
+  void readOnlyCommandsOnAFolderWithNoStoreSayToBuildFirstAndCreateNothing() {
+    Path fresh = dir.resolve("nothing-here");
+    for (String[] args : new String[][] {{"query", "RETURN 1"}, {"sparql", "ASK {}"}}) {
+      String[] full = new String[args.length + 2];
+      full[0] = "--data-dir";
+      full[1] = fresh.toString();
+      System.arraycopy(args, 0, full, 2, args.length);
+      CliRun r = CliRun.run(full);
+      assertEquals(1, r.exit(), r.toString());
+      assertTrue(r.err().contains("run 'newsgraph build INPUT...' first"), r.err());
+    }
+    assertTrue(!Files.exists(fresh), "a read-only command created " + fresh);
+  }
+
+  @Test
   void exportOfAnEmptyStoreSaysToBuildFirst() {
     CliRun r = CliRun.run("--data-dir", dir.resolve("fresh").toString(), "export");
     assertEquals(1, r.exit(), r.toString());

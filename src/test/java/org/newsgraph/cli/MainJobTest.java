@@ -45,7 +45,7 @@ class MainJobTest {
   @BeforeAll
   static void build() {
     data = dir.resolve("data").toString();
-    firstBuild = CliRun.run("--data-dir", data, "build", "seeds/");
+    firstBuild = CliRun.run("--data-dir", data, "build", "--date", "2020-12-18", "seeds/");
   }
 
   private static List<String> lines(String s) {
@@ -122,10 +122,26 @@ class MainJobTest {
   }
 
   @Test
+  @Order(4)
+  void eventsAreNodesWithRoleRelationshipsAndWhoActedAgainstWhomRuns() {
+    CliRun c = CliRun.run("--data-dir", data, "query",
+        "MATCH (e:ChargeIndict)-[:DEFENDANT]->(d:Person) RETURN d.name AS defendant, e.eventTime AS time", "--format", "csv");
+    assertEquals(0, c.exit(), c.toString());
+    assertTrue(lines(c.out()).contains("Jin Xinjiang,2020-12-18"), c.out());
+    CliRun who = CliRun.run("--data-dir", data, "query",
+        "MATCH (e:Event)-[:AGENT|ATTACKER|PROSECUTOR]->(a), (e)-[:TARGET|VICTIM|DEFENDANT|PERSON]->(t) "
+            + "WHERE NOT e.negated AND NOT e.hypothetical "
+            + "RETURN a.name AS actor, e.eventType AS event, t.name AS target, e.eventTime AS time ORDER BY time, actor",
+        "--format", "csv");
+    assertEquals(0, who.exit(), who.toString());
+    assertTrue(lines(who.out()).contains("U.S. prosecutors,Justice.Charge-Indict,Jin Xinjiang,2020-12-18"), who.out());
+  }
+
+  @Test
   @Order(5)
   void buildingTwiceLeavesTheSameCounts() {
     List<String> before = counts();
-    CliRun again = CliRun.run("--data-dir", data, "build", "seeds/");
+    CliRun again = CliRun.run("--data-dir", data, "build", "--date", "2020-12-18", "seeds/");
     assertEquals(0, again.exit(), again.toString());
     assertEquals(before, counts());
   }
@@ -175,10 +191,32 @@ class MainJobTest {
   }
 
   @Test
+  @Order(7)
+  void evalScoresTheSeedAgainstItsGoldAndAnnotationsHaveTheGoldShape() throws IOException {
+    CliRun e = CliRun.run("eval", "--gold", "src/test/resources/gold", "--no-details", "seeds/");
+    assertEquals(0, e.exit(), e.toString());
+    assertTrue(e.out().contains("micro-average over 1 file(s)"), e.out());
+    assertTrue(e.out().matches("(?s).*named entities +\\d\\.\\d\\d +\\d\\.\\d\\d +0\\.9\\d.*"), e.out());
+    Path ann = dir.resolve("seed.json");
+    CliRun x = CliRun.run("extract", "seeds/", "-f", "annotations", "-o", ann.toString());
+    assertEquals(0, x.exit(), x.toString());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ann.toFile());
+    assertEquals("seeds/zoom-tiananmen-2020.txt", json.get("document").asText());
+    assertTrue(json.get("entities").size() > 20);
+    assertTrue(json.get("events").size() > 10);
+    boolean jin = false;
+    for (com.fasterxml.jackson.databind.JsonNode n : json.get("entities")) {
+      jin |= n.get("id").asText().equals("person/jin-xinjiang") && n.get("type").asText().equals("PERSON");
+    }
+    assertTrue(jin);
+  }
+
+  @Test
   @Order(8)
   void queriesAreReadOnlyUnlessToldOtherwise() {
     CliRun w = CliRun.run("--data-dir", data, "query", "CREATE (n:Intruder) RETURN n");
-    assertTrue(w.exit() != 0, w.toString());
+    assertEquals(2, w.exit(), w.toString());
+    assertTrue(w.err().contains("--write"), w.err());
     CliRun c = CliRun.run("--data-dir", data, "query", "MATCH (n:Intruder) RETURN count(n) AS n", "--format", "csv");
     assertEquals("0", lines(c.out()).get(1), c.toString());
   }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.rdf.model.Model;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,9 @@ class SeedExtractionTest {
   void noPronounTitleOrBylineRunIsAnEntity() {
     Set<String> bad = Set.of("he", "she", "his", "her", "they", "them", "it", "we", "executive", "prosecutors", "founder");
     for (Entity e : graph.entities()) {
+      if (e.group()) {
+        continue;
+      }
       List<String> all = new ArrayList<>(e.aliases());
       all.add(e.name());
       for (String n : all) {
@@ -107,6 +111,37 @@ class SeedExtractionTest {
   }
 
   @Test
+  void groupActorsAreFlaggedKeyedByCountryAndLinked() {
+    Entity gov = graph.entitiesByKey().get("group/government-china");
+    assertTrue(gov.group());
+    assertTrue(gov.aliases().containsAll(Set.of("Chinese officials", "PRC authorities")), gov.aliases().toString());
+    Entity intel = graph.entitiesByKey().get("group/intelligence-china");
+    assertTrue(intel.aliases().contains("PRC intelligence services"), intel.aliases().toString());
+    Entity prosecutors = graph.entitiesByKey().get("group/prosecutors-united-states");
+    assertEquals("U.S. prosecutors", prosecutors.name());
+    assertTrue(graph.relations().stream().anyMatch(r -> r.subject().equals(intel.key())
+        && r.predicate() == Predicate.PART_OF && gov.key().equals(r.object())));
+    assertTrue(graph.relations().stream().anyMatch(r -> r.subject().equals("group/activists-united-states")
+        && r.predicate() == Predicate.BASED_IN && "place/united-states".equals(r.object())));
+    assertHas(Predicate.ACTS_FOR, "Jin Xinjiang", "Chinese regime");
+  }
+
+  @Test
+  void theChargeEventHasItsDefendantProsecutorAndDate() {
+    org.newsgraph.model.Event charge = graph.events().stream()
+        .filter(e -> e.type().equals("Justice.Charge-Indict")).findFirst().orElseThrow();
+    assertTrue(charge.arguments().contains(new org.newsgraph.model.Argument("Defendant", "person/jin-xinjiang")), charge.toString());
+    assertTrue(charge.arguments().contains(new org.newsgraph.model.Argument("Prosecutor", "group/prosecutors-united-states")), charge.toString());
+    assertEquals("2020-12-18", charge.time());
+    org.newsgraph.model.Event massacre = graph.events().stream()
+        .filter(e -> e.type().equals("Conflict.Attack")).findFirst().orElseThrow();
+    assertEquals("1989", massacre.time());
+    org.newsgraph.model.Event convict = graph.events().stream()
+        .filter(e -> e.type().equals("Justice.Convict")).findFirst().orElseThrow();
+    assertTrue(convict.hypothetical(), "If convicted ... is not a conviction");
+  }
+
+  @Test
   void everyRelationCitesTheSentenceThatStatesIt() {
     String text = graph.article().text();
     for (Relation r : graph.relations()) {
@@ -124,9 +159,10 @@ class SeedExtractionTest {
   void scoresAgainstTheSeedGold() throws Exception {
     Scorer.Result s = Scorer.score(graph, Gold.read(Path.of("src/test/resources/gold/zoom-tiananmen-2020.gold.json")));
     s.scores().forEach((k, v) -> System.out.println("seed " + k + ": " + v));
-    // raw CoreNLP scores named-entity F1 0.58 and relation F1 0.29 on this article (issue 3)
-    assertTrue(s.get("named entities").f1() >= 0.90, s.get("named entities").toString());
-    assertTrue(s.get("relations").f1() >= 0.5, s.get("relations").toString());
+    // raw CoreNLP scores named-entity F1 0.58 and relation F1 0.29 on this article; the floors are issue 3's
+    Map<String, Double> floors = Map.of("named entities", 0.90, "group actors", 0.60, "relations", 0.70,
+        "events", 0.70, "arguments", 0.50, "event times", 0.60);
+    floors.forEach((measure, floor) -> assertTrue(s.get(measure).f1() >= floor, measure + ": " + s.get(measure)));
   }
 
   @Test
