@@ -19,8 +19,10 @@ import org.newsgraph.viz.ActorNetwork.Link;
  * <p>How: each connected component is laid out on its own by stress majorization solved with
  * stochastic gradient descent (every pair of actors is pulled towards its shortest-path distance,
  * where a link is as long as its two nodes plus the text of its label), turned so that its longer
- * axis is horizontal, and then freed of overlaps by pushing apart every two actors whose boxes
- * (node plus the label under it, with a margin) intersect. The components are then packed in rows,
+ * axis is horizontal, and then freed of overlaps: rounds of a fading stress pass and a pass that
+ * pushes apart every two actors whose boxes (node plus the label under it, with a margin)
+ * intersect, then pushing alone until nothing overlaps. An actor with many neighbours gets links
+ * long enough for a ring of their boxes around it. The components are then packed in rows,
  * largest first. Components larger than {@value #FULL_STRESS_LIMIT} actors use distances to
  * {@value #PIVOTS} pivot actors instead of all pairs. Deterministic: the same network gives the
  * same positions.
@@ -44,6 +46,7 @@ public final class NetworkLayout {
   private static final double MIN_LINK_LENGTH = 110;
   private static final double COMPONENT_GAP = 40;
   private static final int SGD_ITERATIONS = 40;
+  private static final int SETTLE_ROUNDS = 60;
 
   /**
    * Node diameter for a degree: 28 for an isolated actor, growing with the square root of the
@@ -128,6 +131,19 @@ public final class NetworkLayout {
       long key = (long) Math.min(s, t) * n + Math.max(s, t);
       lengths.merge(key, len, Math::max);
     }
+    // an actor with many neighbours needs a ring around it long enough to hold their boxes side by
+    // side; its links are at least that ring's radius
+    double[] ring = new double[n];
+    for (Long key : lengths.keySet()) {
+      int s = (int) (key / n);
+      int t = (int) (key % n);
+      ring[s] += halfW[t] + (up[t] + down[t]) / 2;
+      ring[t] += halfW[s] + (up[s] + down[s]) / 2;
+    }
+    for (int i = 0; i < n; i++) {
+      ring[i] = ring[i] / (2 * Math.PI) * 1.15;
+    }
+    lengths.replaceAll((key, len) -> Math.max(len, Math.max(ring[(int) (key / n)], ring[(int) (key % n)])));
     List<List<int[]>> adj = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       adj.add(new ArrayList<>());
@@ -171,8 +187,9 @@ public final class NetworkLayout {
     double[] y = new double[n];
     for (int[] members : components) {
       if (members.length > 1) {
-        stress(members, adj, len, x, y);
+        Pairs pairs = stress(members, adj, len, x, y, halfW, up, down);
         turnFlat(members, x, y);
+        settle(members, pairs, x, y, halfW, up, down);
         removeOverlaps(members, x, y, halfW, up, down);
       }
     }
@@ -189,8 +206,47 @@ public final class NetworkLayout {
     return Math.round(v * 10) / 10.0;
   }
 
+  /** Pairs of actors (indexes into the whole network) and their target distances. */
+  private record Pairs(int[] i, int[] j, double[] d, double dMin) {}
+
+  /**
+   * Removes most overlaps while keeping the stress layout's shape: rounds of one gentle stress pass
+   * (linked actors pulled back towards their distance) and one pass pushing apart overlapping boxes,
+   * until a push pass finds nothing or 150 rounds have run.
+   */
+  private static void settle(int[] members, Pairs pairs, double[] x, double[] y, double[] halfW, double[] up,
+      double[] down) {
+    Random random = new Random(members.length);
+    int m = pairs.i().length;
+    double eta0 = 0.3 * pairs.dMin() * pairs.dMin();
+    for (int round = 0; round < SETTLE_ROUNDS; round++) {
+      double eta = eta0 * Math.pow(1 - (double) round / SETTLE_ROUNDS, 2);
+      for (int q = 0; q < m; q++) {
+        int p = random.nextInt(m);
+        int i = pairs.i()[p];
+        int j = pairs.j()[p];
+        double dx = x[i] - x[j];
+        double dy = y[i] - y[j];
+        double dist = Math.sqrt(dx * dx + dy * dy);
+        if (dist < 1e-9) {
+          continue;
+        }
+        double mu = Math.min(1, eta / (pairs.d()[p] * pairs.d()[p]));
+        double move = mu * (dist - pairs.d()[p]) / 2;
+        x[i] -= dx / dist * move;
+        y[i] -= dy / dist * move;
+        x[j] += dx / dist * move;
+        y[j] += dy / dist * move;
+      }
+      if (!pushOnce(members, x, y, halfW, up, down) && round >= 5) {
+        return;
+      }
+    }
+  }
+
   /** Stress majorization by SGD (all pairs, or pairs with pivots for big components). */
-  private static void stress(int[] members, List<List<int[]>> adj, double[][] len, double[] x, double[] y) {
+  private static Pairs stress(int[] members, List<List<int[]>> adj, double[][] len, double[] x, double[] y,
+      double[] halfW, double[] up, double[] down) {
     int k = members.length;
     Map<Integer, Integer> local = new HashMap<>();
     for (int i = 0; i < k; i++) {
@@ -292,9 +348,14 @@ public final class NetworkLayout {
           dy = random.nextDouble() - 0.5;
           dist = Math.sqrt(dx * dx + dy * dy);
         }
-        double w = 1 / (pd[p] * pd[p]);
+        // a pair is never wanted closer than where its two boxes touch
+        int gi = members[i];
+        int gj = members[j];
+        double target = Math.max(pd[p], touching(dx, dy, dist, halfW[gi] + halfW[gj],
+            dy < 0 ? down[gi] + up[gj] : up[gi] + down[gj]));
+        double w = 1 / (target * target);
         double mu = Math.min(1, w * eta);
-        double move = mu * (dist - pd[p]) / 2;
+        double move = mu * (dist - target) / 2;
         double ux = dx / dist * move;
         double uy = dy / dist * move;
         px[i] -= ux;
@@ -307,6 +368,23 @@ public final class NetworkLayout {
       x[members[i]] = px[i];
       y[members[i]] = py[i];
     }
+    for (int p = 0; p < m; p++) {
+      pi[p] = members[pi[p]];
+      pj[p] = members[pj[p]];
+    }
+    return new Pairs(pi, pj, pd, dMin);
+  }
+
+  /**
+   * The distance between two centres, along their current direction {@code (dx, dy)}, at which two
+   * boxes that need {@code needX} apart horizontally or {@code needY} vertically stop overlapping.
+   */
+  private static double touching(double dx, double dy, double dist, double needX, double needY) {
+    double ux = Math.abs(dx) / dist;
+    double uy = Math.abs(dy) / dist;
+    double byX = ux < 1e-9 ? Double.POSITIVE_INFINITY : needX / ux;
+    double byY = uy < 1e-9 ? Double.POSITIVE_INFINITY : needY / uy;
+    return Math.min(byX, byY);
   }
 
   private static double[] dijkstra(int source, List<List<int[]>> adj, double[][] len, Map<Integer, Integer> local, int k) {
@@ -365,44 +443,13 @@ public final class NetworkLayout {
   }
 
   /**
-   * Pushes apart actors whose boxes overlap, each time along the axis where they overlap less,
-   * until none do. Should pushing not settle, the component is spread out a little and pushing
+   * Pushes apart actors whose boxes overlap until none do. Should pushing not settle, the component is spread out a little and pushing
    * starts again, so the loop always ends without overlaps.
    */
   static void removeOverlaps(int[] members, double[] x, double[] y, double[] halfW, double[] up, double[] down) {
-    Integer[] order = new Integer[members.length];
     for (int round = 0; ; round++) {
       for (int pass = 0; pass < 400; pass++) {
-        for (int i = 0; i < members.length; i++) {
-          order[i] = members[i];
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i] - halfW[i]));
-        boolean moved = false;
-        for (int a = 0; a < order.length; a++) {
-          int i = order[a];
-          for (int b = a + 1; b < order.length; b++) {
-            int j = order[b];
-            if (x[j] - halfW[j] >= x[i] + halfW[i]) {
-              break;
-            }
-            double ox = Math.min(x[i] + halfW[i], x[j] + halfW[j]) - Math.max(x[i] - halfW[i], x[j] - halfW[j]);
-            double oy = Math.min(y[i] + down[i], y[j] + down[j]) - Math.max(y[i] - up[i], y[j] - up[j]);
-            if (ox <= 0 || oy <= 0) {
-              continue;
-            }
-            moved = true;
-            if (ox < oy) {
-              double s = x[j] > x[i] || (x[j] == x[i] && j > i) ? 1 : -1;
-              x[i] -= s * (ox / 2 + 0.25);
-              x[j] += s * (ox / 2 + 0.25);
-            } else {
-              double s = y[j] > y[i] || (y[j] == y[i] && j > i) ? 1 : -1;
-              y[i] -= s * (oy / 2 + 0.25);
-              y[j] += s * (oy / 2 + 0.25);
-            }
-          }
-        }
-        if (!moved) {
+        if (!pushOnce(members, x, y, halfW, up, down)) {
           return;
         }
       }
@@ -411,6 +458,51 @@ public final class NetworkLayout {
         y[i] *= 1.15;
       }
     }
+  }
+
+  /**
+   * One sweep over the actors sorted by left edge, pushing each two whose boxes overlap apart along
+   * the line between their centres until the boxes touch.
+   *
+   * @return whether anything overlapped (and was moved)
+   */
+  private static boolean pushOnce(int[] members, double[] x, double[] y, double[] halfW, double[] up, double[] down) {
+    Integer[] order = new Integer[members.length];
+    for (int i = 0; i < members.length; i++) {
+      order[i] = members[i];
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> x[i] - halfW[i]));
+    boolean moved = false;
+    for (int a = 0; a < order.length; a++) {
+      int i = order[a];
+      for (int b = a + 1; b < order.length; b++) {
+        int j = order[b];
+        if (x[j] - halfW[j] >= x[i] + halfW[i]) {
+          break;
+        }
+        double ox = Math.min(x[i] + halfW[i], x[j] + halfW[j]) - Math.max(x[i] - halfW[i], x[j] - halfW[j]);
+        double oy = Math.min(y[i] + down[i], y[j] + down[j]) - Math.max(y[i] - up[i], y[j] - up[j]);
+        if (ox <= 0 || oy <= 0) {
+          continue;
+        }
+        moved = true;
+        double dx = x[i] - x[j];
+        double dy = y[i] - y[j];
+        double dist = Math.hypot(dx, dy);
+        if (dist < 1e-6) {
+          dx = i < j ? -1 : 1;
+          dy = 0.3;
+          dist = Math.hypot(dx, dy);
+        }
+        double target = touching(dx, dy, dist, halfW[i] + halfW[j], dy < 0 ? down[i] + up[j] : up[i] + down[j]) + 0.5;
+        double move = (target - dist) / 2;
+        x[i] += dx / dist * move;
+        y[i] += dy / dist * move;
+        x[j] -= dx / dist * move;
+        y[j] -= dy / dist * move;
+      }
+    }
+    return moved;
   }
 
   /** Packs the components in rows, largest first, into a landscape rectangle. */
