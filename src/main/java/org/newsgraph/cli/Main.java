@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       SparqlCommand.class,
       ExportCommand.class,
+      VizCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -121,13 +121,18 @@ public final class NetworkLayout {
       up[i] = a.size() / 2 + MARGIN / 2;
       down[i] = a.size() / 2 + LABEL_GAP + lineHeight(NODE_FONT_PX) + MARGIN / 2;
     }
-    // one undirected edge per linked pair, as long as its nodes plus its longest label
+    // one undirected edge per linked pair, long enough that its label, drawn at its middle in any
+    // direction, clears both actors' boxes (reach = centre to the far corner of the box)
+    double[] reach = new double[n];
+    for (int i = 0; i < n; i++) {
+      reach[i] = Math.hypot(halfW[i], Math.max(up[i], down[i]));
+    }
     Map<Long, Double> lengths = new HashMap<>();
     for (Link l : network.links()) {
       int s = index.get(l.source());
       int t = index.get(l.target());
       double len = Math.max(MIN_LINK_LENGTH,
-          actors.get(s).size() / 2 + actors.get(t).size() / 2 + textWidth(l.label(), EDGE_FONT_PX) + 24);
+          2 * Math.max(reach[s], reach[t]) + textWidth(l.label(), EDGE_FONT_PX) + 8);
       long key = (long) Math.min(s, t) * n + Math.max(s, t);
       lengths.merge(key, len, Math::max);
     }
