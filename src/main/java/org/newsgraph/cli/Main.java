@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       SparqlCommand.class,
       ExportCommand.class,
       VizCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
