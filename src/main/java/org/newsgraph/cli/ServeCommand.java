@@ -14,10 +14,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the data folder on 127.0.0.1 until Ctrl-C:",
-      "  Bolt    the embedded Neo4j, for Neo4j Browser, Neo4j Desktop, cypher-shell or any driver",
-      "          (no authentication; with --neo4j-uri that server is used instead and nothing is started)",
-      "  SPARQL  an embedded Fuseki over the TDB2 dataset, read-only: http://127.0.0.1:PORT/newsgraph/sparql",
-      "  page    the actor network with a read-only Cypher box: http://127.0.0.1:PORT/",
+      "  Bolt    the embedded Neo4j, for Neo4j Browser, Neo4j Desktop, cypher-shell",
+      "          or any driver (no authentication; with --neo4j-uri that server is",
+      "          used instead and no Neo4j is started)",
+      "  SPARQL  Fuseki over the TDB2 dataset, read-only, default graph = all articles:",
+      "          http://127.0.0.1:HTTP_PORT/newsgraph/sparql",
+      "  page    the actor network with a read-only Cypher box:",
+      "          http://127.0.0.1:HTTP_PORT/",
       "Ctrl-C stops all three and releases the data folder."
     })
 final class ServeCommand implements Callable<Integer> {
