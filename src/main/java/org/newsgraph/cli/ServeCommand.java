@@ -34,9 +34,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Released to stop a running serve (tests); Ctrl-C ends the JVM through the shutdown hook. */
-  static volatile CountDownLatch stop;
-
   @Override
   public Integer call() throws InterruptedException {
     NewsgraphServer.Neo4jTarget target = GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()
@@ -47,8 +44,8 @@ final class ServeCommand implements Callable<Integer> {
     out.println("Starting (the embedded Neo4j takes a few seconds)...");
     out.flush();
     NewsgraphServer server = NewsgraphServer.start(Stores.tdbDir(), target, httpPort);
+    // Ctrl-C (SIGINT) or SIGTERM ends the JVM; the hook stops the servers and frees the data folder
     CountDownLatch latch = new CountDownLatch(1);
-    stop = latch;
     Thread hook = new Thread(() -> {
       server.close();
       System.err.println("newsgraph serve: stopped");

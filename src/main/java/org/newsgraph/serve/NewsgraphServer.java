@@ -75,7 +75,16 @@ public final class NewsgraphServer implements AutoCloseable {
     this.network = network;
   }
 
-  /** Where Neo4j is: an embedded database to start, or a server to connect to. */
+  /**
+   * Where Neo4j is: an embedded database to start, or a server to connect to.
+   *
+   * @param embeddedHome home folder of the embedded database, or {@code null} for a server
+   * @param boltPort Bolt port for the embedded database on 127.0.0.1 (0 = any free port)
+   * @param uri the server's Bolt URI, or {@code null} for embedded
+   * @param user user name for the server, or {@code null} for none
+   * @param password password for the server
+   * @param database database on the server, or {@code null} for its default
+   */
   public record Neo4jTarget(java.nio.file.Path embeddedHome, int boltPort, String uri, String user, String password,
       String database) {
     /** An embedded Neo4j in {@code home} with Bolt on {@code boltPort} (0 = any free port). */
