@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       SparqlCommand.class,
       ExportCommand.class,
       EvalCommand.class,
+      VizCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

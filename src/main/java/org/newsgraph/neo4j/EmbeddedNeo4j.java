@@ -89,11 +89,31 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    * @throws UncheckedIOException if the home or log directory cannot be created
    */
   public static EmbeddedNeo4j start(Path homeDir) {
-    return start(homeDir, Map.of());
+    return start(homeDir, 0, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with Bolt on a given loopback port, for clients that expect a known
+   * address such as Neo4j Browser or cypher-shell ({@code bolt://127.0.0.1:7687}).
+   *
+   * @param boltPort the TCP port on {@code 127.0.0.1}, 1-65535; 0 picks a free one
+   * @throws StoreUnavailableException as {@link #start(Path)}, and if the port is taken (the message
+   *     names it)
+   * @throws IllegalArgumentException if the port is out of range
+   */
+  public static EmbeddedNeo4j start(Path homeDir, int boltPort) {
+    if (boltPort < 0 || boltPort > 65535) {
+      throw new IllegalArgumentException("Bolt port must be 1-65535 (or 0 for any free port), not " + boltPort);
+    }
+    return start(homeDir, boltPort, Map.of());
   }
 
   /** As {@link #start(Path)}, with extra settings applied last (for tests). */
   static EmbeddedNeo4j start(Path homeDir, Map<Setting<?>, Object> overrides) {
+    return start(homeDir, 0, overrides);
+  }
+
+  private static EmbeddedNeo4j start(Path homeDir, int fixedPort, Map<Setting<?>, Object> overrides) {
     Path home = homeDir.toAbsolutePath().normalize();
     Path logs = home.resolve("logs");
     try {
@@ -104,7 +124,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     long started = System.nanoTime();
     RuntimeException lastBindFailure = null;
     for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
-      int port = freeLoopbackPort();
+      int port = fixedPort > 0 ? fixedPort : freeLoopbackPort();
       OutputStream logStream = openUserLog(logs.resolve("neo4j.log"));
       Log4jLogProvider userLog = new Log4jLogProvider(logStream);
       DatabaseManagementService dbms = null;
@@ -136,6 +156,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                   + " is in use by another newsgraph or Neo4j process. "
                   + "Stop that process or use another --data-dir.",
               e);
+        }
+        if (isBindFailure(e) && fixedPort > 0) {
+          throw new StoreUnavailableException("Bolt port " + fixedPort + " on 127.0.0.1 is in use (a Neo4j server,"
+              + " or another newsgraph serve?); stop it or choose another port", e);
         }
         if (isBindFailure(e) && attempt < BIND_ATTEMPTS) {
           LOG.debug("Bolt port {} was taken before Neo4j could bind it; retrying", port, e);

@@ -1,0 +1,70 @@
+package org.newsgraph.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.newsgraph.serve.NewsgraphServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newsgraph serve}: Bolt, SPARQL and the network page on loopback until Ctrl-C. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the data folder on 127.0.0.1 until Ctrl-C:",
+      "  Bolt    the embedded Neo4j, for Neo4j Browser, Neo4j Desktop, cypher-shell",
+      "          or any driver (no authentication; with --neo4j-uri that server is",
+      "          used instead and no Neo4j is started)",
+      "  SPARQL  Fuseki over the TDB2 dataset, read-only, default graph = all articles:",
+      "          http://127.0.0.1:HTTP_PORT/newsgraph/sparql",
+      "  page    the actor network with a read-only Cypher box:",
+      "          http://127.0.0.1:HTTP_PORT/",
+      "Ctrl-C stops all three and releases the data folder."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--bolt-port", paramLabel = "PORT", defaultValue = "7687",
+      description = "Bolt port of the embedded Neo4j (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int boltPort;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "HTTP port of the page and the SPARQL endpoint (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int httpPort;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    NewsgraphServer.Neo4jTarget target = GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()
+        ? NewsgraphServer.Neo4jTarget.server(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
+            GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase)
+        : NewsgraphServer.Neo4jTarget.embedded(Stores.neo4jDir(), boltPort);
+    var out = spec.commandLine().getOut();
+    out.println("Starting (the embedded Neo4j takes a few seconds)...");
+    out.flush();
+    NewsgraphServer server = NewsgraphServer.start(Stores.tdbDir(), target, httpPort);
+    // Ctrl-C (SIGINT) or SIGTERM ends the JVM; the hook stops the servers and frees the data folder
+    CountDownLatch latch = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      System.err.println("newsgraph serve: stopped");
+    }, "newsgraph-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.describe().forEach((k, v) -> out.printf("%-7s %s%n", k + ":", v));
+    out.printf("Network: %d actors, %d links. Press Ctrl-C to stop.%n", server.network().actors().size(),
+        server.network().links().size());
+    out.flush();
+    try {
+      latch.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+        server.close();
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down; the hook closes the server
+      }
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,215 @@
+package org.newsgraph.viz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * BROWSER TEST: the network page in a real, headless Chromium driven by Selenium through Debian's
+ * chromedriver. It is skipped only where {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver}
+ * is missing on a developer's machine; {@code .ci/run} installs Debian's chromium and
+ * chromium-driver, so in CI it always runs. Selenium Manager is never asked to download anything:
+ * both paths are given explicitly.
+ *
+ * <p>On the seed's RDF it checks that every node is drawn (pixels of each kind's colour in a
+ * screenshot), that no two labels (node or link) overlap at the zoom the page opens with, that
+ * clicking a link shows its evidence sentence with the article's title and date, that clicking a
+ * node lists its aliases, and that the search box finds a node by alias. The screenshot is saved as
+ * {@code target/viz/seed-page.png} (the README's picture, {@code docs/network-seed.png}, is a copy).
+ * A synthetic page of 500 actors is opened too and timed.
+ */
+@Tag("browser")
+class NetworkPageBrowserTest {
+  @TempDir static Path dir;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** Writes the page of a network and opens it; returns milliseconds until the page script is done. */
+  static long open(ActorNetwork network, String name) throws Exception {
+    Path page = dir.resolve(name + ".html");
+    try (OutputStream out = new FileOutputStream(page.toFile())) {
+      NetworkFormat.HTML.write(network, out);
+    }
+    long t0 = System.nanoTime();
+    browser.get(page.toUri().toString());
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> Boolean.TRUE.equals(js("return !!(window.newsgraph && window.newsgraph.ready)")));
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> list(Object o) {
+    return (List<Map<String, Object>>) o;
+  }
+
+  static double d(Map<String, Object> m, String k) {
+    return ((Number) m.get(k)).doubleValue();
+  }
+
+  static boolean intersect(Map<String, Object> a, Map<String, Object> b) {
+    return d(a, "x1") < d(b, "x2") && d(b, "x1") < d(a, "x2") && d(a, "y1") < d(b, "y2") && d(b, "y1") < d(a, "y2");
+  }
+
+  @Test
+  void theSeedIsDrawnReadablyAndItsEdgesShowTheirEvidence() throws Exception {
+    ActorNetwork seed = NetworkLayout.apply(VizFixtures.network(VizFixtures.SEED, NetworkFilter.ALL));
+    long ms = open(seed, "seed");
+    System.out.printf("seed page ready in %d ms%n", ms);
+
+    assertEquals(seed.actors().size(), ((Number) js("return newsgraph.cy.nodes().length")).intValue());
+    assertEquals(seed.links().size(), ((Number) js("return newsgraph.cy.edges().length")).intValue());
+    assertEquals(seed.actors().size() + " actors, " + seed.links().size() + " links",
+        browser.findElement(By.id("summary")).getText());
+    // every node lies inside the viewport, and labels are big enough to be drawn at this zoom
+    assertEquals(0L, js("var e = newsgraph.cy.extent(); return newsgraph.cy.nodes().filter(function (n) {"
+        + " var p = n.position(); return p.x < e.x1 || p.x > e.x2 || p.y < e.y1 || p.y > e.y2; }).length"));
+    double zoom = ((Number) js("return newsgraph.cy.zoom()")).doubleValue();
+    assertTrue(zoom * NetworkLayout.EDGE_FONT_PX >= 6, "labels are shown at the default zoom " + zoom);
+
+    // no label overlaps another label or a node, as the browser measures them
+    List<Map<String, Object>> nodes = list(js("return newsgraph.cy.nodes().map(function (n) {"
+        + " var b = n.boundingBox({includeLabels: true, includeOverlays: false});"
+        + " return {name: n.data('name'), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2}; })"));
+    List<Map<String, Object>> edgeLabels = list(js("return newsgraph.cy.edges().map(function (e) {"
+        + " var b = e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false});"
+        + " return {name: e.data('label'), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2}; })"));
+    List<String> overlaps = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      for (int j = i + 1; j < nodes.size(); j++) {
+        if (intersect(nodes.get(i), nodes.get(j))) {
+          overlaps.add(nodes.get(i).get("name") + " / " + nodes.get(j).get("name"));
+        }
+      }
+      for (Map<String, Object> e : edgeLabels) {
+        if (intersect(nodes.get(i), e)) {
+          overlaps.add(nodes.get(i).get("name") + " / link label " + e.get("name"));
+        }
+      }
+    }
+    for (int i = 0; i < edgeLabels.size(); i++) {
+      for (int j = i + 1; j < edgeLabels.size(); j++) {
+        if (intersect(edgeLabels.get(i), edgeLabels.get(j))) {
+          overlaps.add("link labels " + edgeLabels.get(i).get("name") + " / " + edgeLabels.get(j).get("name"));
+        }
+      }
+    }
+    assertEquals(List.of(), overlaps);
+
+    // the screenshot shows every kind's colour: the nodes are really drawn
+    byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+    Path shot = Path.of("target", "viz", "seed-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, png);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    for (NodeKind kind : List.of(NodeKind.PERSON, NodeKind.ORGANIZATION, NodeKind.GPE, NodeKind.LOCATION)) {
+      int[] rgb = kind.rgb();
+      int hits = 0;
+      for (int y = 0; y < image.getHeight(); y += 2) {
+        for (int x = 0; x < image.getWidth() * 3 / 4; x += 2) {
+          int p = image.getRGB(x, y);
+          if (Math.abs(((p >> 16) & 0xff) - rgb[0]) < 8 && Math.abs(((p >> 8) & 0xff) - rgb[1]) < 8 && Math.abs((p & 0xff) - rgb[2]) < 8) {
+            hits++;
+          }
+        }
+      }
+      assertTrue(hits > 20, kind + " nodes are drawn: " + hits + " pixels");
+    }
+
+    // a real click on the middle of the link Jin Xinjiang -> Zoom shows its sentence and article
+    WebElement canvas = browser.findElement(By.id("cy"));
+    Map<String, Object> mid = list(js("var e = newsgraph.cy.edges().filter(function (e) {"
+        + " return e.source().data('name') === 'Jin Xinjiang' && e.target().data('name') === 'Zoom'; });"
+        + " var m = e.renderedMidpoint(); return [{x: m.x, y: m.y, n: e.length}];")).get(0);
+    assertEquals(1L, mid.get("n"));
+    Map<String, Object> size = list(js("var r = document.getElementById('cy').getBoundingClientRect();"
+        + " return [{w: r.width, h: r.height}];")).get(0);
+    new Actions(browser).moveToElement(canvas, (int) Math.round(d(mid, "x") - d(size, "w") / 2),
+        (int) Math.round(d(mid, "y") - d(size, "h") / 2)).click().perform();
+    WebElement details = browser.findElement(By.id("details"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> details.getText().contains("employee or member of"));
+    String text = details.getText();
+    assertTrue(text.contains("Jin was the company's liaison with Chinese law enforcement and intelligence officials, prosecutors said."), text);
+    assertTrue(text.contains("China-Based Zoom Executive Charged With Disrupting Meetings About Tiananmen Square Massacre"), text);
+    Files.write(Path.of("target", "viz", "seed-page-edge-clicked.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+    // search by alias, case ignored, selects the node and lists its aliases and no events
+    WebElement search = browser.findElement(By.id("search"));
+    search.clear();
+    search.sendKeys("julien jin", Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> details.getText().startsWith("Jin Xinjiang"));
+    assertTrue(details.getText().contains("Julien Jin"), details.getText());
+    assertEquals("Jin Xinjiang", js("return newsgraph.cy.nodes(':selected').data('name')"));
+    search.clear();
+    search.sendKeys("nobody at all", Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(x -> browser.findElement(By.id("search-status")).getText().contains("No actor"));
+  }
+
+  @Test
+  void eventsShowOnNodesAndAsDashedLinksWithTheirSentence() throws Exception {
+    ActorNetwork small = NetworkLayout.apply(VizFixtures.network(VizFixtures.SMALL, NetworkFilter.ALL));
+    open(small, "small");
+    js("newsgraph.cy.nodes().filter(function (n) { return n.data('name') === 'Autorité des marchés financiers'; }).emit('tap')");
+    String text = browser.findElement(By.id("details")).getText();
+    assertTrue(text.contains("AMF") && text.contains("Justice.Sue") && text.contains("(did not happen)"), text);
+    js("newsgraph.cy.edges(\"[kind = 'event']\")[0].emit('tap')");
+    text = browser.findElement(By.id("details")).getText();
+    assertTrue(text.contains("Justice.Charge-Indict 2024-03"), text);
+    assertTrue(text.contains("U.S. prosecutors charged Roe with fraud in Paris in March."), text);
+    assertEquals("dashed", js("return newsgraph.cy.edges(\"[kind = 'event']\")[0].style('line-style')"));
+  }
+
+  @Test
+  void fiveHundredActorsOpenWithinTenSecondsWithoutOverlappingNodes() throws Exception {
+    ActorNetwork big = NetworkLayout.apply(NetworkProjection.project(VizFixtures.synthetic(500, 5), NetworkFilter.ALL));
+    long ms = open(big, "synthetic-500");
+    System.out.printf("500-actor page ready in %d ms%n", ms);
+    assertEquals(500L, js("return newsgraph.cy.nodes().length"));
+    long overlapping = (Long) js("var b = newsgraph.cy.nodes().map(function (n) { return n.boundingBox({includeLabels: true, includeOverlays: false}); });"
+        + " var c = 0; for (var i = 0; i < b.length; i++) for (var j = i + 1; j < b.length; j++)"
+        + " if (b[i].x1 < b[j].x2 && b[j].x1 < b[i].x2 && b[i].y1 < b[j].y2 && b[j].y1 < b[i].y2) c++; return c;");
+    assertEquals(0L, overlapping, "node boxes with labels overlap");
+    Files.createDirectories(Path.of("target", "viz"));
+    Files.write(Path.of("target", "viz", "synthetic-500.png"), browser.getScreenshotAs(OutputType.BYTES));
+    assertTrue(ms < 10_000, "page took " + ms + " ms");
+  }
+}
