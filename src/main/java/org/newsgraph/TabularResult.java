@@ -229,7 +229,7 @@ public record TabularResult(List<String> columns, List<List<Object>> rows) {
     if (v instanceof Object[] array) {
       return text(Arrays.asList(array));
     }
-    return String.valueOf(scalar(v));
+    return String.valueOf(isoText(v));
   }
 
   private void writeCsv(PrintStream out) {
@@ -256,7 +256,7 @@ public record TabularResult(List<String> columns, List<List<Object>> rows) {
     if (v instanceof Map<?, ?> || v instanceof Iterable<?> || v instanceof Object[]) {
       return toJson(jsonValue(v));
     }
-    return String.valueOf(scalar(v));
+    return String.valueOf(isoText(v));
   }
 
   private void writeJson(PrintStream out) {
@@ -297,11 +297,14 @@ public record TabularResult(List<String> columns, List<List<Object>> rows) {
     if (v instanceof Object[] array) {
       return jsonValue(Arrays.asList(array));
     }
-    return String.valueOf(scalar(v));
+    return String.valueOf(isoText(v));
   }
 
-  /** ISO-8601 text for {@code java.time} values; other values unchanged. */
-  private static Object scalar(Object v) {
+  /**
+   * ISO-8601 text for {@code java.time} values (dates, times, date-times with offset or zone);
+   * other values unchanged.
+   */
+  public static Object isoText(Object v) {
     if (v instanceof LocalDate d) {
       return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
     }

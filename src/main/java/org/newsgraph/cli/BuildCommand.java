@@ -2,7 +2,6 @@ package org.newsgraph.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.newsgraph.neo4j.RdfGraphLoader;
 import org.newsgraph.rdf.RdfMapper;
 import org.newsgraph.rdf.TdbStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,21 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads articles, extracts entities and relations, stores the RDF in the TDB2 dataset under the",
-      "data folder (one named graph per article, replaced when rebuilt) and loads it into Neo4j.",
+      "Reads articles, extracts entities, group actors, relations and events, stores the RDF in the "
+          + "TDB2 dataset under the data folder (one named graph per article, replaced when rebuilt) "
+          + "and loads it into Neo4j.",
       "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line)."
     })
 final class BuildCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders (read recursively).")
   List<Path> inputs;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Publication date for articles whose input gives none; relative dates resolve against it.")
-  LocalDate date;
-
-  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = RdfMapper.DEFAULT_BASE,
-      description = "Namespace for minted IRIs (default: ${DEFAULT-VALUE}).")
-  String baseIri;
+  @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
 
   @Spec CommandSpec spec;
 
@@ -48,10 +41,10 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RdfMapper mapper = new RdfMapper(baseIri);
+    RdfMapper mapper = extraction.mapper();
     long t0 = System.nanoTime();
     try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
-      Ingest.Outcome outcome = Ingest.run(inputs, date, mapper, err);
+      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, err);
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs

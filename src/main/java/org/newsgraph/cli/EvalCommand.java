@@ -26,12 +26,12 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Extracts the inputs and scores them against gold annotation files (the format of FORMAT.md):",
-      "precision, recall and F1 for named entities, group actors, relations, events, arguments and",
-      "event times, per file and micro-averaged, then what was missed and what was wrongly found.",
-      "A gold file belongs to the article whose id is its \"document\" file name without extension,",
-      "or its own name without .gold.json. Its documentDate is the article's publication date unless",
-      "the input gives one.",
+      "Extracts the inputs and scores them against gold annotation files (the format of FORMAT.md): "
+          + "precision, recall and F1 for named entities, group actors, relations, events, arguments and "
+          + "event times, per file and micro-averaged, then what was missed and what was wrongly found.",
+      "A gold file belongs to the article whose id is its \"document\" file name without extension, "
+          + "or its own name without .gold.json. Its documentDate is the article's publication date "
+          + "unless the input gives one.",
       "Example: newsgraph eval --gold ../shared/gold seeds/"
     })
 final class EvalCommand implements Callable<Integer> {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes all the RDF stored in the data folder's TDB2 dataset, every article.",
-      "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union."
+      "Writes all the RDF stored in the data folder's TDB2 dataset, every article. TriG, N-Quads and "
+          + "JSON-LD keep one named graph per article; the other formats write their union."
     })
 final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "trig",
@@ -31,9 +31,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RdfFormat f = ExtractCommand.chooseFormat(spec, format, output);
-    if (!java.nio.file.Files.isDirectory(Stores.tdbDir())) {
-      spec.commandLine().getErr().println("newsgraph: there is no RDF store in " + GlobalOptions.dataDir.toAbsolutePath()
-          + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+    if (!Stores.exists(Stores.tdbDir(), "RDF store", spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
     try (TdbStore tdb = Stores.tdb()) {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
@@ -26,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Extracts entities, relations and events from articles and writes them as RDF (or as",
-      "annotations JSON), touching no store.",
+      "Extracts entities, relations and events from articles and writes them as RDF (or as "
+          + "annotations JSON), touching no store.",
       "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union."
     })
 final class ExtractCommand implements Callable<Integer> {
@@ -42,13 +41,7 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Publication date for articles whose input gives none.")
-  LocalDate date;
-
-  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = RdfMapper.DEFAULT_BASE,
-      description = "Namespace for minted IRIs (default: ${DEFAULT-VALUE}).")
-  String baseIri;
+  @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
 
   @Spec CommandSpec spec;
 
@@ -56,8 +49,8 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     boolean annotations = format.equalsIgnoreCase("annotations");
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
-    RdfMapper mapper = new RdfMapper(baseIri);
-    Ingest.Outcome outcome = Ingest.run(inputs, date, mapper, spec.commandLine().getErr());
+    RdfMapper mapper = extraction.mapper();
+    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, spec.commandLine().getErr());
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {

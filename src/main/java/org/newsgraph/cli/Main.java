@@ -19,10 +19,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Builds a knowledge graph of the people, organisations and places in news articles,",
-      "with the relations between them and the sentence behind every edge.",
-      "RDF goes to a Jena TDB2 store under the data folder, the same graph to Neo4j",
-      "(an embedded database under the data folder unless --neo4j-uri is given)."
+      "Builds a knowledge graph of the people, organisations, places and events in news articles, "
+          + "with the relations between them and the sentence behind every edge.",
+      "RDF goes to a Jena TDB2 store under the data folder, the same graph to Neo4j "
+          + "(an embedded database under the data folder unless --neo4j-uri is given)."
     },
     subcommands = {
       BuildCommand.class,
@@ -71,6 +71,8 @@ public final class Main implements Runnable {
     GlobalOptions.reset();
     stdout = out;
     CommandLine cl = new CommandLine(new Main());
+    cl.setUsageHelpWidth(100);
+    cl.setUsageHelpAutoWidth(true);
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a Cypher query against the graph in Neo4j, in a read transaction unless --write is given.",
-      "Nodes carry their ontology class as label (Person, Organization, GeopoliticalEntity, Location,",
-      "Article, Sentence, Mention) and a unique uri; relations are relationship types such as",
-      "EMPLOYEE_OR_MEMBER_OF, FOUNDER_OF, BASED_IN. Pass values with --param, never inside the query.",
+      "Nodes carry their ontology class as label (Person, Organization, GeopoliticalEntity, Location, "
+          + "Event and its type such as ChargeIndict, Article, Sentence, Mention, Statement) and a unique "
+          + "uri; relations are relationship types such as EMPLOYEE_OR_MEMBER_OF, FOUNDER_OF, BASED_IN, "
+          + "DEFENDANT, AGENT. Pass values with --param, never inside the query.",
       "Example: newsgraph query 'MATCH (p:Person {name: $name})-[r]->(o) RETURN type(r), o.name' --param name='Jin Xinjiang'"
     })
 final class QueryCommand implements Callable<Integer> {
@@ -30,41 +31,31 @@ final class QueryCommand implements Callable<Integer> {
       description = "A query parameter, used as $NAME. Integers and true/false are typed; anything else is a string. Repeatable.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @picocli.CommandLine.Mixin ResultOptions result = new ResultOptions();
 
   @Option(names = "--write", description = "Allow the query to write (runs in a write transaction). Off by default.")
   boolean write;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Stop the query after this many seconds (default: ${DEFAULT-VALUE}; 0: no limit).")
-  long timeoutSeconds;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (!TabularResult.FORMATS.contains(format)) {
-      throw new IllegalArgumentException("unknown --format '" + format + "'; use one of " + TabularResult.FORMATS);
-    }
+    result.check();
     Map<String, Object> typed = new LinkedHashMap<>();
     params.forEach((k, v) -> typed.put(k, typedValue(v)));
-    if (GlobalOptions.neo4jUri == null && !java.nio.file.Files.isDirectory(Stores.neo4jDir())) {
-      spec.commandLine().getErr().println("newsgraph: there is no graph in " + GlobalOptions.dataDir.toAbsolutePath()
-          + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+    if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
     try (Stores.Neo4jConnection neo = Stores.neo4j()) {
-      TabularResult result;
+      TabularResult rows;
       try {
-        result = neo.store().query(cypher, typed, write, Duration.ofSeconds(timeoutSeconds));
+        rows = neo.store().query(cypher, typed, write, Duration.ofSeconds(result.timeoutSeconds));
       } catch (IllegalStateException e) {
         throw new IllegalArgumentException(e.getMessage() + " Pass --write to allow writing.", e);
       } catch (org.neo4j.driver.exceptions.ClientException e) {
         throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
       }
-      result.write(spec.commandLine().getOut(), format);
+      rows.write(spec.commandLine().getOut(), result.format);
     }
     return Main.OK;
   }

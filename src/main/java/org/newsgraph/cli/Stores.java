@@ -23,6 +23,19 @@ final class Stores {
   }
 
   /**
+   * Whether the store folder a read-only command needs exists; when not, says on {@code err} to
+   * build first (opening it would create an empty store and answer with nothing).
+   */
+  static boolean exists(Path storeDir, String what, java.io.PrintWriter err) {
+    if (java.nio.file.Files.isDirectory(storeDir)) {
+      return true;
+    }
+    err.println("newsgraph: there is no " + what + " in " + GlobalOptions.dataDir.toAbsolutePath()
+        + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
+    return false;
+  }
+
+  /**
    * Neo4j: the server at {@code --neo4j-uri}, or an embedded database under the data folder
    * reached over Bolt on loopback. Closing the connection stops the embedded database.
    *

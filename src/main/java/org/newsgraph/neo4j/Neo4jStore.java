@@ -344,31 +344,7 @@ public final class Neo4jStore implements AutoCloseable {
     if (o instanceof IsoDuration d) {
       return d.toString();
     }
-    return isoString(o);
-  }
-
-  private static Object isoString(Object o) {
-    if (o instanceof LocalDate d) {
-      return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
-    }
-    if (o instanceof LocalDateTime d) {
-      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(d);
-    }
-    if (o instanceof LocalTime t) {
-      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
-    }
-    if (o instanceof OffsetTime t) {
-      return DateTimeFormatter.ISO_OFFSET_TIME.format(t);
-    }
-    if (o instanceof OffsetDateTime d) {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d);
-    }
-    if (o instanceof ZonedDateTime d) {
-      return d.getZone() instanceof ZoneOffset
-          ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d)
-          : DateTimeFormatter.ISO_ZONED_DATE_TIME.format(d);
-    }
-    return o.toString();
+    return TabularResult.isoText(o);
   }
 
   /** Closes the driver and its connections. Idempotent. */
