@@ -63,7 +63,7 @@ final class EntityResolver {
     Map<String, Integer> firstByName = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Cand c = cands.get(i);
-      String key = compat(c.type) + "|" + Names.normalise(c.text);
+      String key = compat(c.type) + "|" + (c.type == EntityType.ORGANIZATION ? withoutLegalSuffix(c.text) : Names.normalise(c.text));
       Integer j = firstByName.putIfAbsent(key, i);
       if (j != null) {
         union(j, i, null);
@@ -290,6 +290,19 @@ final class EntityResolver {
 
   private static int compat(EntityType t) {
     return t.isPlace() ? 2 : t.ordinal() + 10;
+  }
+
+  private static final java.util.regex.Pattern LEGAL_SUFFIX = java.util.regex.Pattern.compile(
+      "(?:,?\\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|gmbh|nv|bv|spa|ab|asa|lp|llp))+$");
+
+  /**
+   * The normalised name of an organisation without its legal-form suffix, so that "Quantela
+   * Inc." and "Quantela" are one name ("Inc", "Corp", "Ltd", "LLC", "PLC", "AG", "GmbH", ...).
+   */
+  static String withoutLegalSuffix(String name) {
+    String n = Names.normalise(name);
+    String stripped = LEGAL_SUFFIX.matcher(n).replaceAll("");
+    return stripped.isBlank() ? n : stripped;
   }
 
   static boolean isAcronym(String s) {

@@ -106,6 +106,7 @@ final class MentionDetector {
     }
     propagateKnownNames(doc, cands, known);
     repairPersonNames(cands);
+    repairShortOrganisationNames(cands);
     voteTypes(cands);
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
     return cands;
@@ -340,6 +341,27 @@ final class MentionDetector {
       String[] words = Names.normalise(c.text).split(" ");
       if (personWords.getOrDefault(words[0], 0) >= 2 || personWords.getOrDefault(words[words.length - 1], 0) >= 2) {
         c.type = EntityType.PERSON;
+      }
+    }
+  }
+
+  /**
+   * A name that is an organisation's name without its legal form ("Quantela" after "Quantela
+   * Inc.") is that organisation, whatever the tagger said.
+   */
+  private void repairShortOrganisationNames(List<Cand> cands) {
+    java.util.Set<String> shortNames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      if (c.type == EntityType.ORGANIZATION) {
+        String stripped = EntityResolver.withoutLegalSuffix(c.text);
+        if (!stripped.equals(Names.normalise(c.text))) {
+          shortNames.add(stripped);
+        }
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type != EntityType.ORGANIZATION && shortNames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.ORGANIZATION;
       }
     }
   }

@@ -121,6 +121,9 @@ final class RelationExtractor {
           continue;
         }
         if (p.literalObject()) {
+          if (p == Predicate.TITLE && objToks.stream().noneMatch(x -> "TITLE".equals(Doc.originalNer(x)))) {
+            continue;
+          }
           add(subj, p, null, glossOf(objToks), s, "kbp:" + t.relationGloss(), t.confidence);
         } else {
           String obj = entityOf(objToks);

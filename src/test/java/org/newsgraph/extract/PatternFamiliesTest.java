@@ -82,6 +82,14 @@ class PatternFamiliesTest {
   }
 
   @Test
+  void legalFormSuffixesDoNotSplitAnOrganisation() {
+    ArticleGraph g = extract("Quantela Inc. opened an office in Oslo. Quantela said it would hire 40 engineers.");
+    Entity q = g.findEntity("Quantela").orElseThrow();
+    assertEquals("Quantela Inc.", q.name());
+    assertEquals(1, g.entities().stream().filter(e -> e.name().startsWith("Quantela")).count());
+  }
+
+  @Test
   void titleBeforeName() {
     ArticleGraph g = extract("The plan was announced by Foreign Minister Ana Silva in Lisbon.");
     assertTrue(facts(g).contains(key(g, "Ana Silva") + " title \"Foreign Minister\""), facts(g).toString());
