@@ -32,6 +32,14 @@ final class TextArticleParser {
    * @return the article; its text is the body from its first line to its last non-blank line
    * @throws BadInputException if the text is blank or has no body after the title and metadata
    */
+  /**
+   * A wire-service dateline opening the body, "NAIROBI (Reuters) - " or "WASHINGTON, March 3 (AP)
+   * — ": metadata, not prose, so it is left out of the body (else the agency reads as an actor
+   * based in the city).
+   */
+  static final java.util.regex.Pattern DATELINE = java.util.regex.Pattern.compile(
+      "^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?(?:, [A-Z][a-z]{2,8}\\.? \\d{1,2})? \\((?:[A-Z][A-Za-z.]*)(?: [A-Z][A-Za-z.]*){0,3}\\) ?[-\u2013\u2014]+ ?");
+
   static Article parse(String content, String id, String source, LocalDate defaultDate)
       throws BadInputException {
     String text = TextDecoding.normalise(content);
@@ -85,6 +93,7 @@ final class TextArticleParser {
           "no article text after the title and byline; put the body text below the title");
     }
     String body = String.join("\n", Arrays.asList(lines).subList(i, end)).stripTrailing();
+    body = DATELINE.matcher(body).replaceFirst("");
     return new Article(id, title, body, date != null ? date : defaultDate, null, authors, credits, source);
   }
 

@@ -86,7 +86,8 @@ class TextArticleParserTest {
     Article wire =
         parse("Exclusive: Plans Revealed\n\nBy YEW LUN TIAN and TONY MUNROE\n\n4 minute read\n\nBEIJING (Reuters) - Body.");
     assertEquals(List.of("Yew Lun Tian", "Tony Munroe"), wire.authors());
-    assertEquals("BEIJING (Reuters) - Body.", wire.text());
+    // the wire dateline is metadata, left out of the body
+    assertEquals("Body.", wire.text());
 
     Article placed =
         parse("Taiwan Votes\nHelen Davidson in Taipei and Vincent Ni\nSat 11 Jan 2020 08.00 GMT\nVoters queued early.");
@@ -140,5 +141,16 @@ class TextArticleParserTest {
     assertTrue(blank.getMessage().contains("empty"), blank.getMessage());
     BadInputException titleOnly = assertThrows(BadInputException.class, () -> parse("Just A Title\nBy Jane Doe\n"));
     assertTrue(titleOnly.getMessage().contains("no article text"), titleOnly.getMessage());
+  }
+
+  @Test
+  void aWireDatelineIsMetadataNotBody() throws Exception {
+    Article a = TextArticleParser.parse("Minister resigns\n\nNAIROBI (Reuters) - Kenya's health minister resigned on Monday.\n",
+        "x", "x.txt", null);
+    assertEquals("Kenya's health minister resigned on Monday.", a.text());
+    Article b = TextArticleParser.parse("Talks\n\nWASHINGTON, March 3 (AP) \u2014 Talks resumed.\n", "y", "y.txt", null);
+    assertEquals("Talks resumed.", b.text());
+    Article c = TextArticleParser.parse("Plain\n\nU.S. prosecutors have charged a man.\n", "z", "z.txt", null);
+    assertEquals("U.S. prosecutors have charged a man.", c.text());
   }
 }
