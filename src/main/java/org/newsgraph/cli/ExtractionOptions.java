@@ -14,6 +14,16 @@ final class ExtractionOptions {
       description = "Namespace for minted IRIs (default: ${DEFAULT-VALUE}).")
   String baseIri;
 
+  @Option(names = "--aliases", paramLabel = "FILE",
+      description = "Names the text alone cannot merge: a CSV with the canonical name first on each row and its "
+          + "aliases after it, or RDF (Turtle, ...) with skos:prefLabel/skos:altLabel or owl:sameAs.")
+  java.nio.file.Path aliasFile;
+
+  /** The user's alias table, or an empty one. */
+  org.newsgraph.model.AliasTable aliases() {
+    return aliasFile == null ? org.newsgraph.model.AliasTable.EMPTY : AliasFiles.load(aliasFile);
+  }
+
   RdfMapper mapper() {
     return new RdfMapper(baseIri);
   }

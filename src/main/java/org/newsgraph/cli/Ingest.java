@@ -37,6 +37,15 @@ final class Ingest {
   record Outcome(List<Done> done, int failures, Map<String, Long> stageMillis) {}
 
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err) {
+    return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err);
+  }
+
+  /**
+   * Reads, extracts, maps and validates.
+   *
+   * @param aliases the user's alias table ({@code --aliases})
+   */
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases, PrintWriter err) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
@@ -55,7 +64,7 @@ final class Ingest {
     }
     NlpPipeline.shared();
     stages.put("models", millisSince(t1));
-    Extractor extractor = new Extractor();
+    Extractor extractor = new Extractor(aliases);
     long extractNanos = 0;
     long mapNanos = 0;
     int n = 0;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.newsgraph.model.AliasTable;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.model.Entity;
@@ -38,14 +39,25 @@ public final class Extractor {
   private static final Set<String> ORG_DESCRIPTIONS = Lexicons.words("organisation-descriptions.txt");
 
   private final NlpPipeline pipeline;
+  private final AliasTable aliases;
 
   /** An extractor over the JVM-wide shared pipeline (loaded on first use). */
   public Extractor() {
-    this(null);
+    this(null, AliasTable.EMPTY);
   }
 
-  Extractor(NlpPipeline pipeline) {
+  /**
+   * An extractor that also merges the names a user declares to be one entity.
+   *
+   * @param aliases the user's alias table ({@code --aliases FILE}); its canonical names win
+   */
+  public Extractor(AliasTable aliases) {
+    this(null, aliases);
+  }
+
+  Extractor(NlpPipeline pipeline, AliasTable aliases) {
     this.pipeline = pipeline;
+    this.aliases = aliases == null ? AliasTable.EMPTY : aliases;
   }
 
   /**
@@ -70,7 +82,7 @@ public final class Extractor {
       }
     }
     List<Cand> cands = new MentionDetector().detect(doc, metadataNames);
-    EntityResolver.Result resolved = new EntityResolver().resolve(doc, cands, metadataNames);
+    EntityResolver.Result resolved = applyUserAliases(new EntityResolver().resolve(doc, cands, metadataNames));
     Map<String, Entity> byKey = new LinkedHashMap<>();
     for (Entity e : resolved.entities()) {
       byKey.put(e.key(), e);
@@ -196,6 +208,54 @@ public final class Extractor {
     Entity e = byKey.get(key);
     byKey.put(key, e.withMerge("description: " + first.mentionSpan + " ~ " + e.name()));
     return key;
+  }
+
+  /**
+   * Merges and renames entities after the user's alias table: entities of agreeing type whose
+   * name or an alias has the same declared canonical name become one entity with that name (and
+   * so the same IRI in every article); the merge is recorded as {@code alias-file: ...}.
+   */
+  private EntityResolver.Result applyUserAliases(EntityResolver.Result r) {
+    if (aliases.size() == 0) {
+      return r;
+    }
+    Map<String, List<Entity>> byCanonical = new LinkedHashMap<>();
+    List<Entity> untouched = new ArrayList<>();
+    for (Entity e : r.entities()) {
+      String canonical = aliases.canonical(e.name()).orElse(null);
+      for (java.util.Iterator<String> it = e.aliases().iterator(); canonical == null && it.hasNext(); ) {
+        canonical = aliases.canonical(it.next()).orElse(null);
+      }
+      if (canonical == null) {
+        untouched.add(e);
+      } else {
+        byCanonical.computeIfAbsent((e.type().isPlace() ? "place" : e.type().name()) + "|" + canonical, k -> new ArrayList<>()).add(e);
+      }
+    }
+    Map<String, String> rekey = new HashMap<>();
+    List<Entity> out = new ArrayList<>(untouched);
+    for (Map.Entry<String, List<Entity>> g : byCanonical.entrySet()) {
+      String canonical = g.getKey().substring(g.getKey().indexOf('|') + 1);
+      Entity first = g.getValue().get(0);
+      String key = Names.key(first.type(), canonical);
+      Set<String> names = new java.util.TreeSet<>();
+      List<org.newsgraph.model.Mention> mentions = new ArrayList<>();
+      List<String> merges = new ArrayList<>();
+      for (Entity e : g.getValue()) {
+        names.add(e.name());
+        names.addAll(e.aliases());
+        mentions.addAll(e.mentions());
+        merges.addAll(e.merges());
+        rekey.put(e.key(), key);
+      }
+      merges.add("alias-file: " + String.join(" = ", names) + " -> " + canonical);
+      names.removeIf(n -> Names.normalise(n).equals(Names.normalise(canonical)));
+      mentions.sort(java.util.Comparator.comparingInt(m -> m.span().begin()));
+      out.add(new Entity(key, first.type(), canonical, names, mentions, merges, first.group()));
+    }
+    Map<Cand, String> keyOf = new HashMap<>();
+    r.keyOf().forEach((c, k) -> keyOf.put(c, rekey.getOrDefault(k, k)));
+    return new EntityResolver.Result(out, keyOf);
   }
 
   /**

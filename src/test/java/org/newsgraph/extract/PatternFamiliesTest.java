@@ -90,6 +90,24 @@ class PatternFamiliesTest {
   }
 
   @Test
+  void aUserAliasTableMergesWhatTheTextCannotAndRenames() {
+    org.newsgraph.model.AliasTable table = new org.newsgraph.model.AliasTable(java.util.Map.of(
+        "robert smith", "Robert Smith", "bob smith", "Robert Smith"));
+    Article a = new Article("t", "", "Bob Smith met investors in Oslo. Robert Smith later denied it.", DATE, null,
+        List.of(), List.of(), "test");
+    ArticleGraph without = new Extractor().extract(a);
+    assertEquals(2, without.entities().stream().filter(e -> e.type() == org.newsgraph.model.EntityType.PERSON).count());
+    ArticleGraph with = new Extractor(table).extract(a);
+    List<Entity> people = with.entities().stream().filter(e -> e.type() == org.newsgraph.model.EntityType.PERSON).toList();
+    assertEquals(1, people.size(), people.toString());
+    assertEquals("Robert Smith", people.get(0).name());
+    assertEquals("person/robert-smith", people.get(0).key());
+    assertTrue(people.get(0).aliases().contains("Bob Smith"));
+    assertTrue(people.get(0).merges().stream().anyMatch(m -> m.startsWith("alias-file: ")), people.get(0).merges().toString());
+    assertEquals(2, people.get(0).mentions().size());
+  }
+
+  @Test
   void titleBeforeName() {
     ArticleGraph g = extract("The plan was announced by Foreign Minister Ana Silva in Lisbon.");
     assertTrue(facts(g).contains(key(g, "Ana Silva") + " title \"Foreign Minister\""), facts(g).toString());
