@@ -52,7 +52,7 @@ import org.newsgraph.model.Span;
  * no argument and the same trigger word, are one event.
  */
 final class EventExtractor {
-  static final int MAX_TIME_DISTANCE = 4;
+  static final int MAX_TIME_DISTANCE = 6;
   private static final Pattern ISO_TIME = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
   private static final Set<String> NEGATORS = Set.of("not", "n't", "never", "no");
   private static final Set<String> MODALS = Set.of("would", "could", "might", "may", "should");
