@@ -543,6 +543,15 @@ public final class NetworkLayout {
   private static boolean pushFromLabels(int[] members, double[] x, double[] y, double[] halfW, double[] up,
       double[] down, List<double[]> labels, List<Actor> actors) {
     boolean moved = false;
+    // actors sorted by left edge, so that each label looks only at those that can reach it (in a
+    // pass that moves nothing the order is exact, so the last pass misses nothing)
+    int[] order = sortedByLeft(members, x, halfW);
+    double[] lefts = new double[order.length];
+    double widest = 0;
+    for (int q = 0; q < order.length; q++) {
+      lefts[q] = x[order[q]] - halfW[order[q]];
+      widest = Math.max(widest, 2 * halfW[order[q]]);
+    }
     for (double[] block : labels) {
       int s = (int) block[0];
       int t = (int) block[1];
@@ -569,7 +578,9 @@ public final class NetworkLayout {
         y[t] += uy * half;
         b = labelBox(block, x, y, actors);
       }
-      for (int k : members) {
+      int from = lowerBound(lefts, b[0] - b[2] - widest - 1);
+      for (int q = from; q < order.length && lefts[q] < b[0] + b[2] + 1; q++) {
+        int k = order[q];
         if (k == s || k == t) {
           continue;
         }
@@ -601,6 +612,34 @@ public final class NetworkLayout {
       }
     }
     return moved;
+  }
+
+  private static int[] sortedByLeft(int[] members, double[] x, double[] halfW) {
+    Integer[] boxed = new Integer[members.length];
+    for (int i = 0; i < members.length; i++) {
+      boxed[i] = members[i];
+    }
+    Arrays.sort(boxed, Comparator.comparingDouble(i -> x[i] - halfW[i]));
+    int[] order = new int[members.length];
+    for (int i = 0; i < members.length; i++) {
+      order[i] = boxed[i];
+    }
+    return order;
+  }
+
+  /** The first index whose value is at least {@code v} in an ascending array. */
+  private static int lowerBound(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link NetworkLayout}, with fonts of {@link NetworkLayout#NODE_FONT_PX} and {@link
  * NetworkLayout#EDGE_FONT_PX} so that the labels take the room the layout gave them. The event links
  * between two actors are drawn as one edge ({@link CytoscapeJson#pageTree}) whose label, the type
- * and date of each event, shows on hover, on selection or with the "label event links" switch, so
+ * and date of each event, shows on hover, on selection or with the "Label every event line" switch, so
  * that the opening view shows node names and relation labels without overlaps. Article text
  * reaches the page only as JSON data and is put into the document as text, never as markup.
  */

@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>On the seed's RDF it checks that every node is drawn (pixels of each kind's colour in a
  * screenshot), that the event links between two actors are drawn as one edge listing all of them,
  * that no two drawn labels (node or link) overlap at the zoom the page opens with, that every event
- * edge shows its events' types and dates when pointed at, that
+ * edge shows its events' types and dates when pointed at (the real pointer on one of them is
+ * saved as {@code target/viz/seed-page-event-hovered.png}), that
  * clicking a link shows its evidence sentence with the article's title and date, that clicking a
  * node lists its aliases, and that the search box finds a node by alias. The screenshot is saved as
  * {@code target/viz/seed-page.png} (the README's picture, {@code docs/network-seed.png}, is a copy).
@@ -219,6 +220,18 @@ class NetworkPageBrowserTest {
     assertTrue(text.contains("Jin was the company's liaison with Chinese law enforcement and intelligence officials, prosecutors said."), text);
     assertTrue(text.contains("China-Based Zoom Executive Charged With Disrupting Meetings About Tiananmen Square Massacre"), text);
     Files.write(Path.of("target", "viz", "seed-page-edge-clicked.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+    // the real pointer on the dashed line Jin Xinjiang - Zoom shows the types and dates of their events
+    Map<String, Object> dashed = list(js("var e = newsgraph.cy.edges(\"[kind = 'event']\").filter(function (e) {"
+        + " var n = [e.source().data('name'), e.target().data('name')].sort().join('|'); return n === 'Jin Xinjiang|Zoom'; });"
+        + " var m = e.renderedMidpoint(); return [{x: m.x, y: m.y, n: e.length, count: e.data('count')}];")).get(0);
+    assertEquals(1L, dashed.get("n"), "one dashed line for all the events of Jin Xinjiang and Zoom");
+    assertTrue(d(dashed, "count") > 1, "they share several events: " + dashed);
+    new Actions(browser).moveToElement(canvas, (int) Math.round(d(dashed, "x") - d(size, "w") / 2),
+        (int) Math.round(d(dashed, "y") - d(size, "h") / 2)).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> Boolean.TRUE.equals(js(
+        "return newsgraph.cy.edges('.labelled').length === 1 && newsgraph.cy.edges('.labelled').style('label').indexOf('Contact.Demand 2020-06') >= 0")));
+    Files.write(Path.of("target", "viz", "seed-page-event-hovered.png"), browser.getScreenshotAs(OutputType.BYTES));
 
     // search by alias, case ignored, selects the node and lists its aliases and no events
     WebElement search = browser.findElement(By.id("search"));
