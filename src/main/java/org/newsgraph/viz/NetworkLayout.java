@@ -20,10 +20,13 @@ import org.newsgraph.viz.ActorNetwork.LinkKind;
  *
  * <p>How: each connected component is laid out on its own by stress majorization solved with
  * stochastic gradient descent (every pair of actors is pulled towards its shortest-path distance,
- * where a link is as long as its two nodes plus the text of its label), turned so that its longer
- * axis is horizontal, and then freed of overlaps: rounds of a fading stress pass and a pass that
- * pushes apart every two actors whose boxes (node plus the label under it, with a margin)
- * intersect, then pushing alone until nothing overlaps. An actor with many neighbours gets links
+ * where a link is as long as its two nodes plus the text of its label; an event link, which the
+ * page labels only when pointed at, as long as its two nodes), turned so that its longer axis is
+ * horizontal, and then freed of overlaps: rounds of a fading stress pass and a pass that pushes
+ * apart every two actors whose boxes (node plus the label under it, with a margin) intersect, then
+ * pushing alone until no two boxes overlap and no actor's box meets the label of a relation (an
+ * actor inside another pair's label is pushed out, a link whose label meets its own ends is
+ * lengthened). An actor with many neighbours gets links
  * long enough for a ring of their boxes around it. The components are then packed in rows,
  * largest first. Components larger than {@value #FULL_STRESS_LIMIT} actors use distances to
  * {@value #PIVOTS} pivot actors instead of all pairs. Deterministic: the same network gives the
@@ -219,12 +222,11 @@ public final class NetworkLayout {
     List<List<double[]>> labelsOf = new ArrayList<>();
     double[] x = new double[n];
     double[] y = new double[n];
-    int[] compOfIndex = comp;
     for (int c = 0; c < components.size(); c++) {
       labelsOf.add(new ArrayList<>());
     }
     for (double[] b : labelBlocks.values()) {
-      labelsOf.get(compOfIndex[(int) b[0]]).add(b);
+      labelsOf.get(comp[(int) b[0]]).add(b);
     }
     for (int c = 0; c < components.size(); c++) {
       int[] members = components.get(c);
