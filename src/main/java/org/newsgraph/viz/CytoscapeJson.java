@@ -3,9 +3,17 @@ package org.newsgraph.viz;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.newsgraph.viz.ActorNetwork.Actor;
 import org.newsgraph.viz.ActorNetwork.Evidence;
 import org.newsgraph.viz.ActorNetwork.Link;
+import org.newsgraph.viz.ActorNetwork.LinkKind;
 import org.newsgraph.viz.ActorNetwork.Participation;
 
 /**
@@ -30,6 +38,9 @@ import org.newsgraph.viz.ActorNetwork.Participation;
  *
  * {@code name} and {@code interaction} are the columns Cytoscape desktop uses for node labels and
  * edge types. List attributes are JSON arrays.
+ *
+ * <p>The file keeps one edge per link, so one per event for co-participation. The network page
+ * draws {@link #pageTree} instead, where the event links between the same two actors are bundled.
  */
 final class CytoscapeJson {
   private CytoscapeJson() {}
@@ -78,25 +89,113 @@ final class CytoscapeJson {
     }
     ArrayNode edges = elements.putArray("edges");
     for (Link l : n.links()) {
-      ObjectNode d = edges.addObject().putObject("data");
-      d.put("id", l.id());
-      d.put("source", l.source());
-      d.put("target", l.target());
-      d.put("interaction", l.type());
-      d.put("kind", l.kind().id());
-      d.put("label", l.label());
-      d.put("date", l.date());
-      d.put("roles", l.roles());
-      d.put("event", l.eventIri());
-      ArrayNode evidence = d.putArray("evidence");
-      for (Evidence e : l.evidence()) {
-        ObjectNode o = evidence.addObject();
-        o.put("sentence", e.sentence());
-        o.put("headline", e.headline());
-        o.put("date", e.date());
-        o.put("article", e.articleIri());
-      }
+      linkData(edges.addObject().putObject("data"), l, false);
     }
     return root;
+  }
+
+  private static void linkData(ObjectNode d, Link l, boolean swapped) {
+    d.put("id", l.id());
+    d.put("source", swapped ? l.target() : l.source());
+    d.put("target", swapped ? l.source() : l.target());
+    d.put("interaction", l.type());
+    d.put("kind", l.kind().id());
+    d.put("label", l.label());
+    d.put("date", l.date());
+    d.put("roles", swapped ? swapRoles(l.roles()) : l.roles());
+    d.put("event", l.eventIri());
+    evidence(d.putArray("evidence"), l);
+  }
+
+  private static String swapRoles(String roles) {
+    if (roles == null) {
+      return null;
+    }
+    int slash = roles.indexOf(" / ");
+    return slash < 0 ? roles : roles.substring(slash + 3) + " / " + roles.substring(0, slash);
+  }
+
+  private static void evidence(ArrayNode evidence, Link l) {
+    for (Evidence e : l.evidence()) {
+      ObjectNode o = evidence.addObject();
+      o.put("sentence", e.sentence());
+      o.put("headline", e.headline());
+      o.put("date", e.date());
+      o.put("article", e.articleIri());
+    }
+  }
+
+  /**
+   * The elements the network page draws: the nodes as in {@link #tree}, every relation link as its
+   * own edge, and one edge per pair of actors for all the event links between them (the bundling
+   * rule of {@link #drawnEdges}). A bundled edge carries {@code kind: "event"}, {@code count} (the
+   * number of events), {@code label} (one line per event: type and date, in link order, a line
+   * repeated for several events of the same type and date shown once with {@code ×N}), {@code
+   * events} (each event link's data as in {@link #tree}, with the roles turned to the edge's
+   * direction) and {@code evidence} (all their sentences).
+   */
+  static ObjectNode pageTree(ActorNetwork n) {
+    ObjectNode root = tree(n);
+    ArrayNode edges = ((ObjectNode) root.get("elements")).putArray("edges");
+    Map<String, ObjectNode> bundles = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> lines = new HashMap<>();
+    for (Link l : n.links()) {
+      if (l.kind() != LinkKind.CO_PARTICIPATION) {
+        linkData(edges.addObject().putObject("data"), l, false);
+        continue;
+      }
+      String key = pairKey(l);
+      ObjectNode d = bundles.get(key);
+      if (d == null) {
+        d = edges.addObject().putObject("data");
+        d.put("id", l.id());
+        d.put("source", l.source());
+        d.put("target", l.target());
+        d.put("interaction", l.type());
+        d.put("kind", l.kind().id());
+        d.put("date", l.date());
+        d.put("count", 0);
+        d.putArray("events");
+        d.putArray("evidence");
+        bundles.put(key, d);
+        lines.put(key, new LinkedHashMap<>());
+      }
+      boolean swapped = !l.source().equals(d.get("source").asText());
+      linkData(((ArrayNode) d.get("events")).addObject(), l, swapped);
+      evidence((ArrayNode) d.get("evidence"), l);
+      d.put("count", d.get("count").asInt() + 1);
+      lines.get(key).merge(l.label(), 1, Integer::sum);
+    }
+    bundles.forEach((key, d) -> {
+      List<String> text = new ArrayList<>();
+      lines.get(key).forEach((label, times) -> text.add(times == 1 ? label : label + " \u00d7" + times));
+      d.put("label", String.join("\n", text));
+      if (d.get("count").asInt() == 1) {
+        d.put("roles", d.get("events").get(0).get("roles").asText(null));
+        d.put("event", d.get("events").get(0).get("event").asText(null));
+      }
+    });
+    return root;
+  }
+
+  private static String pairKey(Link l) {
+    return l.source().compareTo(l.target()) < 0 ? l.source() + " " + l.target() : l.target() + " " + l.source();
+  }
+
+  /**
+   * How many edges the page draws: one per relation link, and one per pair of actors that share
+   * at least one event, however many events they share.
+   */
+  static int drawnEdges(ActorNetwork n) {
+    Set<String> pairs = new HashSet<>();
+    int relations = 0;
+    for (Link l : n.links()) {
+      if (l.kind() == LinkKind.CO_PARTICIPATION) {
+        pairs.add(pairKey(l));
+      } else {
+        relations++;
+      }
+    }
+    return relations + pairs.size();
   }
 }

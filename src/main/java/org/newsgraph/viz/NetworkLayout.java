@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import org.newsgraph.viz.ActorNetwork.Actor;
 import org.newsgraph.viz.ActorNetwork.Link;
+import org.newsgraph.viz.ActorNetwork.LinkKind;
 
 /**
  * Places the actors so that linked actors sit near each other and no two labels overlap, in
@@ -18,10 +20,13 @@ import org.newsgraph.viz.ActorNetwork.Link;
  *
  * <p>How: each connected component is laid out on its own by stress majorization solved with
  * stochastic gradient descent (every pair of actors is pulled towards its shortest-path distance,
- * where a link is as long as its two nodes plus the text of its label), turned so that its longer
- * axis is horizontal, and then freed of overlaps: rounds of a fading stress pass and a pass that
- * pushes apart every two actors whose boxes (node plus the label under it, with a margin)
- * intersect, then pushing alone until nothing overlaps. An actor with many neighbours gets links
+ * where a link is as long as its two nodes plus the text of its label; an event link, which the
+ * page labels only when pointed at, as long as its two nodes), turned so that its longer axis is
+ * horizontal, and then freed of overlaps: rounds of a fading stress pass and a pass that pushes
+ * apart every two actors whose boxes (node plus the label under it, with a margin) intersect, then
+ * pushing alone until no two boxes overlap and no actor's box meets the label of a relation (an
+ * actor inside another pair's label is pushed out, a link whose label meets its own ends is
+ * lengthened). An actor with many neighbours gets links
  * long enough for a ring of their boxes around it. The components are then packed in rows,
  * largest first. Components larger than {@value #FULL_STRESS_LIMIT} actors use distances to
  * {@value #PIVOTS} pivot actors instead of all pairs. Deterministic: the same network gives the
@@ -44,6 +49,10 @@ public final class NetworkLayout {
   static final int FULL_STRESS_LIMIT = 1500;
   static final int PIVOTS = 120;
   private static final double MIN_LINK_LENGTH = 110;
+  /** How far apart the page bends parallel edges between the same two actors, at their middle. */
+  private static final double PARALLEL_BEND = 22;
+  /** Free space around a relation label that no other actor's box may enter. */
+  private static final double LABEL_MARGIN = 4;
   private static final double COMPONENT_GAP = 40;
   private static final int SGD_ITERATIONS = 40;
   private static final int SETTLE_ROUNDS = 60;
@@ -122,7 +131,9 @@ public final class NetworkLayout {
       down[i] = a.size() / 2 + LABEL_GAP + lineHeight(NODE_FONT_PX) + MARGIN / 2;
     }
     // one undirected edge per linked pair, long enough that its label, drawn at its middle in any
-    // direction, clears both actors' boxes (reach = centre to the far corner of the box)
+    // direction, clears both actors' boxes (reach = centre to the far corner of the box). Event
+    // links are drawn without a label until pointed at (NetworkPage), so they only need to clear the
+    // boxes; a pair with a relation gets the relation's length
     double[] reach = new double[n];
     for (int i = 0; i < n; i++) {
       reach[i] = Math.hypot(halfW[i], Math.max(up[i], down[i]));
@@ -131,8 +142,8 @@ public final class NetworkLayout {
     for (Link l : network.links()) {
       int s = index.get(l.source());
       int t = index.get(l.target());
-      double len = Math.max(MIN_LINK_LENGTH,
-          2 * Math.max(reach[s], reach[t]) + textWidth(l.label(), EDGE_FONT_PX) + 8);
+      double label = l.kind() == LinkKind.RELATION ? textWidth(l.label(), EDGE_FONT_PX) : 0;
+      double len = Math.max(MIN_LINK_LENGTH, 2 * Math.max(reach[s], reach[t]) + label + 8);
       long key = (long) Math.min(s, t) * n + Math.max(s, t);
       lengths.merge(key, len, Math::max);
     }
@@ -188,14 +199,42 @@ public final class NetworkLayout {
       }
       components.add(members.stream().mapToInt(Integer::intValue).toArray());
     }
+    // the relation labels the page draws at the opening zoom, one block per linked pair: the pair's
+    // relation labels stacked, plus room for the bend of parallel edges (NetworkPage draws the
+    // event links of a pair as one more edge, labelled only when pointed at)
+    Map<Long, double[]> labelBlocks = new LinkedHashMap<>();
+    Map<Long, Integer> drawn = new HashMap<>();
+    Map<Long, Boolean> hasEvent = new HashMap<>();
+    for (Link l : network.links()) {
+      int s = index.get(l.source());
+      int t = index.get(l.target());
+      long key = (long) Math.min(s, t) * n + Math.max(s, t);
+      if (l.kind() == LinkKind.RELATION) {
+        double[] b = labelBlocks.computeIfAbsent(key, k -> new double[] {s, t, 0, 0});
+        b[2] = Math.max(b[2], textWidth(l.label(), EDGE_FONT_PX));
+        b[3] += lineHeight(EDGE_FONT_PX) + 2;
+        drawn.merge(key, 1, Integer::sum);
+      } else if (hasEvent.put(key, true) == null) {
+        drawn.merge(key, 1, Integer::sum);
+      }
+    }
+    labelBlocks.forEach((key, b) -> b[3] += PARALLEL_BEND * (drawn.get(key) - 1));
+    List<List<double[]>> labelsOf = new ArrayList<>();
     double[] x = new double[n];
     double[] y = new double[n];
-    for (int[] members : components) {
+    for (int c = 0; c < components.size(); c++) {
+      labelsOf.add(new ArrayList<>());
+    }
+    for (double[] b : labelBlocks.values()) {
+      labelsOf.get(comp[(int) b[0]]).add(b);
+    }
+    for (int c = 0; c < components.size(); c++) {
+      int[] members = components.get(c);
       if (members.length > 1) {
         Pairs pairs = stress(members, adj, len, x, y, halfW, up, down);
         turnFlat(members, x, y);
         settle(members, pairs, x, y, halfW, up, down);
-        removeOverlaps(members, x, y, halfW, up, down);
+        removeOverlaps(members, x, y, halfW, up, down, labelsOf.get(c), actors);
       }
     }
     pack(components, x, y, halfW, up, down);
@@ -451,10 +490,16 @@ public final class NetworkLayout {
    * Pushes apart actors whose boxes overlap until none do. Should pushing not settle, the component is spread out a little and pushing
    * starts again, so the loop always ends without overlaps.
    */
-  static void removeOverlaps(int[] members, double[] x, double[] y, double[] halfW, double[] up, double[] down) {
+  static void removeOverlaps(int[] members, double[] x, double[] y, double[] halfW, double[] up, double[] down,
+      List<double[]> labels, List<Actor> actors) {
     for (int round = 0; ; round++) {
       for (int pass = 0; pass < 400; pass++) {
-        if (!pushOnce(members, x, y, halfW, up, down)) {
+        boolean moved = pushOnce(members, x, y, halfW, up, down);
+        if (!moved && labels.isEmpty()) {
+          return;
+        }
+        moved |= pushFromLabels(members, x, y, halfW, up, down, labels, actors);
+        if (!moved) {
           return;
         }
       }
@@ -463,6 +508,140 @@ public final class NetworkLayout {
         y[i] *= 1.15;
       }
     }
+  }
+
+  /**
+   * Where the page draws the label block of a linked pair: centred on the middle of the visible
+   * part of the edge (between the two node outlines), as an axis-aligned box around the text turned
+   * along the edge, with {@link #LABEL_MARGIN} around it.
+   *
+   * @return {@code {centreX, centreY, halfWidth, halfHeight}}
+   */
+  static double[] labelBox(double[] block, double[] x, double[] y, List<Actor> actors) {
+    int s = (int) block[0];
+    int t = (int) block[1];
+    double dx = x[t] - x[s];
+    double dy = y[t] - y[s];
+    double dist = Math.hypot(dx, dy);
+    double ux = dist < 1e-9 ? 1 : dx / dist;
+    double uy = dist < 1e-9 ? 0 : dy / dist;
+    double rs = actors.get(s).size() / 2;
+    double rt = actors.get(t).size() / 2;
+    double cx = (x[s] + x[t]) / 2 + ux * (rs - rt) / 2;
+    double cy = (y[s] + y[t]) / 2 + uy * (rs - rt) / 2;
+    double w = block[2];
+    double h = block[3];
+    double hw = (w * Math.abs(ux) + h * Math.abs(uy)) / 2 + LABEL_MARGIN;
+    double hh = (w * Math.abs(uy) + h * Math.abs(ux)) / 2 + LABEL_MARGIN;
+    return new double[] {cx, cy, hw, hh};
+  }
+
+  /**
+   * Pushes every actor whose box meets a relation label block of two other actors out of it: the
+   * actor moves two thirds of the way, the pair's two ends one third the other way.
+   *
+   * @return whether anything was moved
+   */
+  private static boolean pushFromLabels(int[] members, double[] x, double[] y, double[] halfW, double[] up,
+      double[] down, List<double[]> labels, List<Actor> actors) {
+    boolean moved = false;
+    // actors sorted by left edge, so that each label looks only at those that can reach it (in a
+    // pass that moves nothing the order is exact, so the last pass misses nothing)
+    int[] order = sortedByLeft(members, x, halfW);
+    double[] lefts = new double[order.length];
+    double widest = 0;
+    for (int q = 0; q < order.length; q++) {
+      lefts[q] = x[order[q]] - halfW[order[q]];
+      widest = Math.max(widest, 2 * halfW[order[q]]);
+    }
+    for (double[] block : labels) {
+      int s = (int) block[0];
+      int t = (int) block[1];
+      double[] b = labelBox(block, x, y, actors);
+      // the pair's own boxes: lengthen the link until its label clears both
+      for (int k : new int[] {s, t}) {
+        double ow = Math.min(b[0] + b[2], x[k] + halfW[k]) - Math.max(b[0] - b[2], x[k] - halfW[k]);
+        double oh = Math.min(b[1] + b[3], y[k] + down[k]) - Math.max(b[1] - b[3], y[k] - up[k]);
+        if (ow <= 0 || oh <= 0) {
+          continue;
+        }
+        moved = true;
+        double dx = x[t] - x[s];
+        double dy = y[t] - y[s];
+        double dist = Math.hypot(dx, dy);
+        double ux = dist < 1e-9 ? 1 : dx / dist;
+        double uy = dist < 1e-9 ? 0 : dy / dist;
+        double byX = Math.abs(ux) < 1e-3 ? Double.POSITIVE_INFINITY : ow / Math.abs(ux);
+        double byY = Math.abs(uy) < 1e-3 ? Double.POSITIVE_INFINITY : oh / Math.abs(uy);
+        double half = Math.min(byX, byY) + 0.5;
+        x[s] -= ux * half;
+        y[s] -= uy * half;
+        x[t] += ux * half;
+        y[t] += uy * half;
+        b = labelBox(block, x, y, actors);
+      }
+      int from = lowerBound(lefts, b[0] - b[2] - widest - 1);
+      for (int q = from; q < order.length && lefts[q] < b[0] + b[2] + 1; q++) {
+        int k = order[q];
+        if (k == s || k == t) {
+          continue;
+        }
+        // overlap of [cx - hw, cx + hw] x [cy - hh, cy + hh] with the actor's box
+        double left = Math.max(b[0] - b[2], x[k] - halfW[k]);
+        double right = Math.min(b[0] + b[2], x[k] + halfW[k]);
+        double top = Math.max(b[1] - b[3], y[k] - up[k]);
+        double bottom = Math.min(b[1] + b[3], y[k] + down[k]);
+        if (right <= left || bottom <= top) {
+          continue;
+        }
+        moved = true;
+        // leave by the shorter way: sideways or up/down
+        double boxCentreY = y[k] + (down[k] - up[k]) / 2;
+        double mx = 0;
+        double my = 0;
+        if (right - left < bottom - top) {
+          mx = (x[k] >= b[0] ? 1 : -1) * (right - left + 0.5);
+        } else {
+          my = (boxCentreY >= b[1] ? 1 : -1) * (bottom - top + 0.5);
+        }
+        x[k] += mx * 2 / 3;
+        y[k] += my * 2 / 3;
+        x[s] -= mx / 3;
+        y[s] -= my / 3;
+        x[t] -= mx / 3;
+        y[t] -= my / 3;
+        b = labelBox(block, x, y, actors);
+      }
+    }
+    return moved;
+  }
+
+  private static int[] sortedByLeft(int[] members, double[] x, double[] halfW) {
+    Integer[] boxed = new Integer[members.length];
+    for (int i = 0; i < members.length; i++) {
+      boxed[i] = members[i];
+    }
+    Arrays.sort(boxed, Comparator.comparingDouble(i -> x[i] - halfW[i]));
+    int[] order = new int[members.length];
+    for (int i = 0; i < members.length; i++) {
+      order[i] = boxed[i];
+    }
+    return order;
+  }
+
+  /** The first index whose value is at least {@code v} in an ascending array. */
+  private static int lowerBound(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

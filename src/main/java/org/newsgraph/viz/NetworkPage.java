@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>The page draws nodes with the shapes and colours of {@link NodeKind} and the positions of
  * {@link NetworkLayout}, with fonts of {@link NetworkLayout#NODE_FONT_PX} and {@link
- * NetworkLayout#EDGE_FONT_PX} so that the labels take the room the layout gave them. Article text
+ * NetworkLayout#EDGE_FONT_PX} so that the labels take the room the layout gave them. The event links
+ * between two actors are drawn as one edge ({@link CytoscapeJson#pageTree}) whose label, the type
+ * and date of each event, shows on hover, on selection or with the "Label every event line" switch, so
+ * that the opening view shows node names and relation labels without overlaps. Article text
  * reaches the page only as JSON data and is put into the document as text, never as markup.
  */
 public final class NetworkPage {
@@ -81,7 +84,7 @@ public final class NetworkPage {
   public static String html(ActorNetwork network, Mode mode, Map<String, String> serverInfo) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("MODE", mode == Mode.SERVER ? "server" : "file");
-    values.put("NETWORK", scriptJson(CytoscapeJson.tree(network)));
+    values.put("NETWORK", scriptJson(CytoscapeJson.pageTree(network)));
     ObjectNode info = CytoscapeJson.JSON.createObjectNode();
     serverInfo.forEach(info::put);
     values.put("SERVER", scriptJson(info));

@@ -148,7 +148,19 @@ class NetworkFormatsTest {
     assertTrue(m.find());
     JsonNode data = new ObjectMapper().readTree(m.group(1));
     assertEquals(n.actors().size(), data.at("/elements/nodes").size());
-    assertEquals(n.links().size(), data.at("/elements/edges").size());
+    // the page draws one edge per relation and one per pair of actors sharing events, each event link inside it
+    assertEquals(CytoscapeJson.drawnEdges(n), data.at("/elements/edges").size());
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonNode e : data.at("/elements/edges")) {
+      if (e.at("/data/kind").asText().equals("event")) {
+        e.at("/data/events").forEach(x -> ids.add(x.get("id").asText()));
+        assertEquals(e.at("/data/count").asInt(), e.at("/data/events").size());
+      } else {
+        ids.add(e.at("/data/id").asText());
+      }
+    }
+    assertEquals(n.links().stream().map(ActorNetwork.Link::id).collect(java.util.stream.Collectors.toSet()), ids,
+        "every link is in the page");
     assertEquals(4, html.split("</script>", -1).length - 1, "four scripts: data, server info, cytoscape.js, the page's");
   }
 

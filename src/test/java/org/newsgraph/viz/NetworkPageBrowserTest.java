@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsgraph.viz.ActorNetwork.Link;
+import org.newsgraph.viz.ActorNetwork.LinkKind;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,7 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * both paths are given explicitly.
  *
  * <p>On the seed's RDF it checks that every node is drawn (pixels of each kind's colour in a
- * screenshot), that no two labels (node or link) overlap at the zoom the page opens with, that
+ * screenshot), that the event links between two actors are drawn as one edge listing all of them,
+ * that no two drawn labels (node or link) overlap at the zoom the page opens with, that every event
+ * edge shows its events' types and dates when pointed at (the real pointer on one of them is
+ * saved as {@code target/viz/seed-page-event-hovered.png}), that
  * clicking a link shows its evidence sentence with the article's title and date, that clicking a
  * node lists its aliases, and that the search box finds a node by alias. The screenshot is saved as
  * {@code target/viz/seed-page.png} (the README's picture, {@code docs/network-seed.png}, is a copy).
@@ -96,9 +103,24 @@ class NetworkPageBrowserTest {
     System.out.printf("seed page ready in %d ms%n", ms);
 
     assertEquals(seed.actors().size(), ((Number) js("return newsgraph.cy.nodes().length")).intValue());
-    assertEquals(seed.links().size(), ((Number) js("return newsgraph.cy.edges().length")).intValue());
-    assertEquals(seed.actors().size() + " actors, " + seed.links().size() + " links",
-        browser.findElement(By.id("summary")).getText());
+    // one drawn edge per relation link and one per pair of actors sharing events, whatever their number
+    int relations = seed.countLinksByKind().getOrDefault(LinkKind.RELATION, 0);
+    int events = seed.countLinksByKind().getOrDefault(LinkKind.CO_PARTICIPATION, 0);
+    Set<String> eventPairs = new HashSet<>();
+    for (Link l : seed.links()) {
+      if (l.kind() == LinkKind.CO_PARTICIPATION) {
+        eventPairs.add(l.source().compareTo(l.target()) < 0 ? l.source() + " " + l.target() : l.target() + " " + l.source());
+      }
+    }
+    System.out.printf("seed: %d actors, %d relations, %d event links between %d pairs%n", seed.actors().size(),
+        relations, events, eventPairs.size());
+    assertTrue(events > eventPairs.size(), "the seed has actors that share more than one event");
+    assertEquals(relations + eventPairs.size(), CytoscapeJson.drawnEdges(seed));
+    assertEquals(relations + eventPairs.size(), ((Number) js("return newsgraph.cy.edges().length")).intValue());
+    assertEquals(events, ((Number) js("var c = 0; newsgraph.cy.edges(\"[kind = 'event']\").forEach(function (e) {"
+        + " c += e.data('events').length; }); return c;")).intValue(), "every event link is in one drawn edge");
+    assertEquals(seed.actors().size() + " actors, " + seed.links().size() + " links (" + relations + " relations, "
+        + events + " shared events)", browser.findElement(By.id("summary")).getText());
     // every node lies inside the viewport, and labels are big enough to be drawn at this zoom
     assertEquals(0L, js("var e = newsgraph.cy.extent(); return newsgraph.cy.nodes().filter(function (n) {"
         + " var p = n.position(); return p.x < e.x1 || p.x > e.x2 || p.y < e.y1 || p.y > e.y2; }).length"));
@@ -133,6 +155,34 @@ class NetworkPageBrowserTest {
       }
     }
     assertEquals(List.of(), overlaps);
+    // what that check measured: node names and relation labels are drawn, event labels wait for the pointer
+    assertEquals(0L, js("return newsgraph.cy.edges(\"[kind = 'event']\").filter(function (e) {"
+        + " return e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}).w > 0; }).length"));
+    assertEquals(relations, ((Number) js("return newsgraph.cy.edges(\"[kind = 'relation']\").filter(function (e) {"
+        + " return e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}).w > 0; }).length"))
+        .intValue(), "every relation label is drawn");
+    // pointing at an event edge labels it with the type and date of each of its events, and the label
+    // goes when the pointer leaves (measured after the browser has drawn the change)
+    String measure = "var done = arguments[arguments.length - 1]; var events = newsgraph.cy.edges(\"[kind = 'event']\");"
+        + " events.forEach(function (e) { e.emit('%s'); });"
+        + " requestAnimationFrame(function () { requestAnimationFrame(function () { done(events.map(function (e) {"
+        + " var b = e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true});"
+        + " return {label: e.data('label'), shown: e.style('label'), w: b.w,"
+        + " lines: e.data('events').map(function (x) { return x.label; }),"
+        + " typeAndDate: e.data('events').map(function (x) { return x.interaction + (x.date ? ' ' + x.date : ''); })}; })); }); });";
+    List<Map<String, Object>> hovered = list(((JavascriptExecutor) browser).executeAsyncScript(String.format(measure, "mouseover")));
+    assertEquals(eventPairs.size(), hovered.size());
+    for (Map<String, Object> h : hovered) {
+      assertEquals(h.get("label"), h.get("shown"));
+      assertTrue(d(h, "w") > 0, "labelled while pointed at: " + h);
+      assertEquals(h.get("typeAndDate"), h.get("lines"), "each event's label is its type and date");
+      for (Object line : (List<?>) h.get("lines")) {
+        assertTrue(((String) h.get("label")).contains((String) line), line + " is on " + h.get("label"));
+      }
+    }
+    for (Map<String, Object> h : list(((JavascriptExecutor) browser).executeAsyncScript(String.format(measure, "mouseout")))) {
+      assertTrue(d(h, "w") == 0 && "".equals(h.get("shown")), "no label once the pointer left: " + h);
+    }
 
     // the screenshot shows every kind's colour: the nodes are really drawn
     byte[] png = browser.getScreenshotAs(OutputType.BYTES);
@@ -171,6 +221,18 @@ class NetworkPageBrowserTest {
     assertTrue(text.contains("China-Based Zoom Executive Charged With Disrupting Meetings About Tiananmen Square Massacre"), text);
     Files.write(Path.of("target", "viz", "seed-page-edge-clicked.png"), browser.getScreenshotAs(OutputType.BYTES));
 
+    // the real pointer on the dashed line Jin Xinjiang - Zoom shows the types and dates of their events
+    Map<String, Object> dashed = list(js("var e = newsgraph.cy.edges(\"[kind = 'event']\").filter(function (e) {"
+        + " var n = [e.source().data('name'), e.target().data('name')].sort().join('|'); return n === 'Jin Xinjiang|Zoom'; });"
+        + " var m = e.renderedMidpoint(); return [{x: m.x, y: m.y, n: e.length, count: e.data('count')}];")).get(0);
+    assertEquals(1L, dashed.get("n"), "one dashed line for all the events of Jin Xinjiang and Zoom");
+    assertTrue(d(dashed, "count") > 1, "they share several events: " + dashed);
+    new Actions(browser).moveToElement(canvas, (int) Math.round(d(dashed, "x") - d(size, "w") / 2),
+        (int) Math.round(d(dashed, "y") - d(size, "h") / 2)).perform();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> Boolean.TRUE.equals(js(
+        "return newsgraph.cy.edges('.labelled').length === 1 && newsgraph.cy.edges('.labelled').style('label').indexOf('Contact.Demand 2020-06') >= 0")));
+    Files.write(Path.of("target", "viz", "seed-page-event-hovered.png"), browser.getScreenshotAs(OutputType.BYTES));
+
     // search by alias, case ignored, selects the node and lists its aliases and no events
     WebElement search = browser.findElement(By.id("search"));
     search.clear();
@@ -194,6 +256,7 @@ class NetworkPageBrowserTest {
     js("newsgraph.cy.edges(\"[kind = 'event']\")[0].emit('tap')");
     text = browser.findElement(By.id("details")).getText();
     assertTrue(text.contains("Justice.Charge-Indict 2024-03"), text);
+    assertTrue(text.contains("1 shared event"), text);
     assertTrue(text.contains("U.S. prosecutors charged Roe with fraud in Paris in March."), text);
     assertEquals("dashed", js("return newsgraph.cy.edges(\"[kind = 'event']\")[0].style('line-style')"));
   }
