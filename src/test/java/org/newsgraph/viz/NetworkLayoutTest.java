@@ -104,7 +104,8 @@ class NetworkLayoutTest {
     assertTrue(p90 < 3 * median, "links are of like length: 90th percentile " + p90 + ", median " + median);
     assertTrue(density(n) > 0.12, "the drawing is not blown up: boxes cover " + density(n) + " of it");
     assertTrue(aspect > 0.8 && aspect < 2.5, "landscape, not a strip: " + aspect);
-    assertTrue(ms < 5000, "layout took " + ms + " ms");
+    // a guard against a runaway layout, not a benchmark: single runs took 1.6-4.3 s on a loaded 2-core machine
+    assertTrue(ms < 15000, "layout took " + ms + " ms");
   }
 
   @Test
