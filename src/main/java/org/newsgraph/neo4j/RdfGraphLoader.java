@@ -25,6 +25,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
@@ -194,6 +195,197 @@ public final class RdfGraphLoader {
     Collected c = new Collected(model.getNsPrefixMap());
     c.addAll(model.getGraph());
     return write(c, start);
+  }
+
+  /** Property holding the sorted list of named-graph IRIs that support a node or relationship. */
+  public static final String SOURCES = "sources";
+
+  /**
+   * Makes Neo4j agree with {@code dataset} for the resources {@code affected}: for each one, every
+   * quad of the dataset (all graphs, default graph included) that has it as subject or as a
+   * non-{@code rdf:type} object is gathered, and then
+   *
+   * <ul>
+   *   <li>a resource with no such quad left is deleted with its relationships;
+   *   <li>any other one is merged; its labels and properties are <em>replaced</em> by those the
+   *       quads give (so values from every article that mentions it are kept, and values only a
+   *       removed or changed article gave are gone); {@value #SOURCES} is the sorted list of the
+   *       named graphs it occurs in (absent when it occurs only in the default graph);
+   *   <li>all its relationships are deleted and re-created from the quads, each with {@value
+   *       #SOURCES}: the named graphs asserting that triple.
+   * </ul>
+   *
+   * <p>Resources not in {@code affected} are only merged on {@code uri} when they are the other end
+   * of a relationship; their labels and properties are not touched. This is how one article is
+   * replaced or removed: pass the resources of its old and new named graph after changing the
+   * dataset (see {@link ArticleUpdater}). The result for the affected resources is the same as a
+   * fresh {@link #load(Dataset)} of the whole dataset plus the {@value #SOURCES} lists.
+   *
+   * @param dataset the RDF store, read inside a read transaction if it supports transactions
+   * @param affected IRIs and blank nodes whose neighbourhood changed; other node kinds are ignored
+   * @return what was sent: nodes merged or deleted, relationships re-created
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   */
+  public LoadStats refresh(Dataset dataset, Set<Node> affected) {
+    long start = System.nanoTime();
+    Collected c =
+        dataset.supportsTransactions()
+            ? Txn.calculateRead(dataset, () -> collectAround(dataset, affected))
+            : collectAround(dataset, affected);
+    Set<String> uris = new TreeSet<>();
+    for (Node n : affected) {
+      if (n.isURI() || n.isBlank()) {
+        uris.add(Collected.uri(n));
+      }
+    }
+    List<String> gone = new ArrayList<>();
+    List<String> present = new ArrayList<>();
+    for (String u : uris) {
+      (c.nodes.containsKey(u) ? present : gone).add(u);
+    }
+    long rels = 0;
+    long props = 0;
+    try (Session session = store.session(AccessMode.WRITE)) {
+      createConstraints(session);
+      String resource = quote(RESOURCE_LABEL);
+      writeBatches(
+          session,
+          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) DETACH DELETE n",
+          rows(gone));
+      writeBatches(
+          session,
+          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-() DELETE r",
+          rows(present));
+      Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
+      for (int from = 0; from < present.size(); from += batchSize) {
+        List<String> batch = present.subList(from, Math.min(present.size(), from + batchSize));
+        List<Record> records =
+            session.executeRead(
+                tx ->
+                    tx.run(
+                            "UNWIND $uris AS u MATCH (n:"
+                                + resource
+                                + " {uri: u}) RETURN u, labels(n) AS labels",
+                            Map.of("uris", batch))
+                        .list());
+        for (Record r : records) {
+          StringBuilder labels = new StringBuilder();
+          for (Object l : r.get("labels").asList()) {
+            if (!RESOURCE_LABEL.equals(l)) {
+              labels.append(':').append(quote(sanitise(String.valueOf(l))));
+            }
+          }
+          if (labels.length() > 0) {
+            oldLabels
+                .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
+                .add(Map.of("uri", r.get("u").asString()));
+          }
+        }
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) REMOVE n" + e.getKey(),
+            e.getValue());
+      }
+      Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
+      List<Map<String, Object>> others = new ArrayList<>();
+      for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
+        if (!uris.contains(e.getKey())) {
+          others.add(Map.of("uri", e.getKey()));
+          continue;
+        }
+        NodeData n = e.getValue();
+        StringBuilder labels = new StringBuilder();
+        for (String label : n.labels) {
+          labels.append(':').append(quote(label));
+        }
+        Map<String, Object> properties = new TreeMap<>();
+        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
+        props += properties.size();
+        properties.put("uri", e.getKey());
+        if (!n.sources.isEmpty()) {
+          properties.put(SOURCES, new ArrayList<>(n.sources));
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("uri", e.getKey());
+        row.put("props", properties);
+        byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MERGE (n:"
+                + resource
+                + " {uri: row.uri}) SET n = row.props"
+                + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey()),
+            e.getValue());
+      }
+      writeBatches(session, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})", others);
+      for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
+          rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1),
+              "sources", new ArrayList<>(r.getValue())));
+        }
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
+                + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b)"
+                + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END",
+            rows);
+        rels += rows.size();
+      }
+      writeNamespaces(session, c);
+    }
+    return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static List<Map<String, Object>> rows(List<String> uris) {
+    List<Map<String, Object>> rows = new ArrayList<>(uris.size());
+    uris.forEach(u -> rows.add(Map.of("uri", u)));
+    return rows;
+  }
+
+  private static Collected collectAround(Dataset dataset, Set<Node> affected) {
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    Collected acc = new Collected(dsg.prefixes().getMapping());
+    for (Node n : affected) {
+      if (!(n.isURI() || n.isBlank())) {
+        continue;
+      }
+      for (Iterator<Quad> it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY); it.hasNext(); ) {
+        Quad q = it.next();
+        acc.add(q.asTriple(), source(q));
+      }
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, n); it.hasNext(); ) {
+        Quad q = it.next();
+        if (!q.getPredicate().equals(RDF.type.asNode())) {
+          acc.add(q.asTriple(), source(q));
+        }
+      }
+    }
+    return acc;
+  }
+
+  private static String source(Quad q) {
+    Node g = q.getGraph();
+    return Quad.isDefaultGraph(g) || !g.isURI() ? null : g.getURI();
+  }
+
+  private static void createConstraints(Session session) {
+    run(
+        session,
+        "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:"
+            + quote(RESOURCE_LABEL)
+            + ") REQUIRE r.uri IS UNIQUE",
+        Map.of());
+    run(
+        session,
+        "CREATE CONSTRAINT namespace_iri IF NOT EXISTS FOR (n:"
+            + quote(NAMESPACE_LABEL)
+            + ") REQUIRE n.namespace IS UNIQUE",
+        Map.of());
   }
 
   private LoadStats write(Collected c, long start) {
@@ -535,6 +727,7 @@ public final class RdfGraphLoader {
 
   private static final class NodeData {
     final Set<String> labels = new TreeSet<>();
+    final Set<String> sources = new TreeSet<>();
     final Map<String, Set<Node>> literals = new TreeMap<>();
   }
 
@@ -548,6 +741,8 @@ public final class RdfGraphLoader {
   private static final class Collected {
     final Map<String, NodeData> nodes = new TreeMap<>();
     final Map<String, Set<List<String>>> relationships = new TreeMap<>();
+    /** Per relationship type, per (start, end): the named graphs asserting it (refresh only). */
+    final Map<String, Map<List<String>, Set<String>>> relationshipSources = new TreeMap<>();
     final Map<String, NamespaceData> namespaces = new TreeMap<>();
     final Map<String, String> prefixByNamespace = new HashMap<>();
 
@@ -571,6 +766,11 @@ public final class RdfGraphLoader {
     }
 
     private void add(Triple t) {
+      add(t, null);
+    }
+
+    /** Adds one triple; {@code source}, when not null, is the named graph it came from. */
+    void add(Triple t, String source) {
       Node s = t.getSubject();
       Node p = t.getPredicate();
       Node o = t.getObject();
@@ -578,6 +778,9 @@ public final class RdfGraphLoader {
         return;
       }
       NodeData subject = node(s);
+      if (source != null) {
+        subject.sources.add(source);
+      }
       String pIri = p.getURI();
       if (o.isLiteral()) {
         subject.literals.computeIfAbsent(propertyKey(pIri), k -> new LinkedHashSet<>()).add(o);
@@ -586,11 +789,18 @@ public final class RdfGraphLoader {
         subject.labels.add(labelName(o.getURI()));
         record(o.getURI()).classes.add(localName(o.getURI()));
       } else if (o.isURI() || o.isBlank()) {
-        node(o);
+        NodeData object = node(o);
         String type = relationshipType(pIri);
-        relationships
-            .computeIfAbsent(type, k -> new LinkedHashSet<>())
-            .add(List.of(uri(s), uri(o)));
+        List<String> so = List.of(uri(s), uri(o));
+        relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
+        Set<String> relSources =
+            relationshipSources
+                .computeIfAbsent(type, k -> new HashMap<>())
+                .computeIfAbsent(so, k -> new TreeSet<>());
+        if (source != null) {
+          object.sources.add(source);
+          relSources.add(source);
+        }
         record(pIri).objectPredicates.add(localName(pIri));
       }
     }
@@ -605,7 +815,7 @@ public final class RdfGraphLoader {
       return d;
     }
 
-    private static String uri(Node n) {
+    static String uri(Node n) {
       return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
     }
   }
