@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BuildCommand.class,
+      RemoveCommand.class,
       ExtractCommand.class,
       QueryCommand.class,
       SparqlCommand.class,
