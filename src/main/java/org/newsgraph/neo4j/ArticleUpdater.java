@@ -19,7 +19,8 @@ import org.newsgraph.rdf.TdbStore;
  * sorted article (graph) IRIs that support it.
  *
  * <p>Not atomic across the two stores: if Neo4j fails after TDB2 was changed, running the same
- * replace or remove again (or re-running {@code build}) brings Neo4j back in step.
+ * replace again brings Neo4j back in step; after a failed remove, replace the graph and remove it
+ * again (once the graph is gone from TDB2, which nodes it touched is no longer known).
  */
 public final class ArticleUpdater {
   private final TdbStore tdb;

@@ -143,7 +143,18 @@ class MainJobTest {
     List<String> before = counts();
     CliRun again = CliRun.run("--data-dir", data, "build", "--date", "2020-12-18", "seeds/");
     assertEquals(0, again.exit(), again.toString());
+    assertTrue(again.out().startsWith("Built 0 article(s); 1 unchanged, skipped.\n"), again.toString());
+    assertTrue(again.err().contains("zoom-tiananmen-2020.txt: unchanged, skipped"), again.toString());
     assertEquals(before, counts());
+    CliRun forced = CliRun.run("--data-dir", data, "build", "--force", "--date", "2020-12-18", "seeds/");
+    assertEquals(0, forced.exit(), forced.toString());
+    assertTrue(forced.out().startsWith("Built 1 article(s).\n"), forced.toString());
+    assertEquals(before, counts());
+    CliRun sources = CliRun.run("--data-dir", data, "query",
+        "MATCH (:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}) RETURN r.sources AS sources",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "json");
+    assertEquals("[{\"sources\":[\"https://w3id.org/newsgraph/id/article/zoom-tiananmen-2020\"]}]",
+        sources.out().strip(), sources.toString());
   }
 
   private static List<String> counts() {
