@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BuildCommand.class,
       RemoveCommand.class,
+      ValidateCommand.class,
       ExtractCommand.class,
       QueryCommand.class,
       SparqlCommand.class,
