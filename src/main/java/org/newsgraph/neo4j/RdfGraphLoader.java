@@ -62,7 +62,19 @@ import org.neo4j.driver.Session;
  *   <li>{@code s p o} (o an IRI or blank node, p not {@code rdf:type}) becomes the relationship
  *       {@code (s)-[:T]->(o)} with {@code T =} {@link #relationshipType(String)
  *       relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} -> {@code
- *       EMPLOYEE_OR_MEMBER_OF}. Relationships have no properties.
+ *       EMPLOYEE_OR_MEMBER_OF}.
+ *   <li>Provenance: when the RDF reifies a triple {@code s p o} (o an IRI or blank node) with a
+ *       statement {@code ?st rdf:subject s; rdf:predicate p; rdf:object o} in one graph, the
+ *       relationship gets that statement's other properties: literals under {@link
+ *       #propertyKey(String)} as above, IRI objects as their IRI strings (e.g. {@code extractor},
+ *       {@code confidence}, {@code stage}, {@code inArticle}, {@code assertedBy}, {@code
+ *       evidence}); for {@code ng:evidence} also the evidence resource's {@code ng:anchorOf},
+ *       {@code ng:beginIndex} and {@code ng:endIndex} as {@code evidenceText}, {@code
+ *       evidenceBegin} and {@code evidenceEnd} (UTF-16 offsets into the article text); plus {@code
+ *       statement} (its IRI) and {@code statementCount}. When several statements reify the same
+ *       triple (several articles), the first by statement IRI gives the properties; all remain as
+ *       nodes. Other relationships have no properties, except {@value #SOURCES} from {@link
+ *       #refresh}.
  * </ul>
  *
  * <p>A {@link Dataset} is loaded as the union of its default graph and all named graphs: a triple
@@ -180,6 +192,7 @@ public final class RdfGraphLoader {
     for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
       acc.addAll(dsg.getGraph(it.next()));
     }
+    addProvenance(dsg, acc);
     return acc;
   }
 
@@ -194,6 +207,7 @@ public final class RdfGraphLoader {
     long start = System.nanoTime();
     Collected c = new Collected(model.getNsPrefixMap());
     c.addAll(model.getGraph());
+    addProvenance(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(model.getGraph()), c);
     return write(c, start);
   }
 
@@ -326,12 +340,13 @@ public final class RdfGraphLoader {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
           rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1),
-              "sources", new ArrayList<>(r.getValue())));
+              "sources", new ArrayList<>(r.getValue()),
+              "props", c.provenance.getOrDefault(List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1)), Map.of())));
         }
         writeBatches(
             session,
             "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
-                + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b)"
+                + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b) SET r = row.props"
                 + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END",
             rows);
         rels += rows.size();
@@ -365,7 +380,90 @@ public final class RdfGraphLoader {
         }
       }
     }
+    addProvenance(dsg, acc);
     return acc;
+  }
+
+  private static final Node RDF_SUBJECT = RDF.subject.asNode();
+  private static final Node RDF_PREDICATE = RDF.predicate.asNode();
+  private static final Node RDF_OBJECT = RDF.object.asNode();
+  private static final String NG_NS = "https://w3id.org/newsgraph/ontology#";
+  private static final Node NG_EVIDENCE = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "evidence");
+  private static final Node NG_ANCHOR_OF = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "anchorOf");
+  private static final Node NG_BEGIN = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "beginIndex");
+  private static final Node NG_END = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "endIndex");
+
+  /**
+   * Finds, for each relationship gathered, the reified statements of its triple ({@code ?st
+   * rdf:subject s; rdf:predicate p; rdf:object o}, all in one graph) and keeps the properties of
+   * the first one by statement IRI (see the class description).
+   */
+  private static void addProvenance(DatasetGraph dsg, Collected c) {
+    for (Triple t : c.relationTriples) {
+      List<Node> statements = new ArrayList<>();
+      Map<Node, Node> graphOf = new HashMap<>();
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject()); it.hasNext(); ) {
+        Quad q = it.next();
+        Node st = q.getSubject();
+        if (dsg.contains(q.getGraph(), st, RDF_PREDICATE, t.getPredicate())
+            && dsg.contains(q.getGraph(), st, RDF_OBJECT, t.getObject())
+            && !graphOf.containsKey(st)) {
+          statements.add(st);
+          graphOf.put(st, q.getGraph());
+        }
+      }
+      if (statements.isEmpty()) {
+        continue;
+      }
+      statements.sort(Comparator.comparing(Collected::uri));
+      Node st = statements.get(0);
+      Node g = graphOf.get(st);
+      Map<String, Set<Node>> literals = new TreeMap<>();
+      Map<String, Set<String>> iris = new TreeMap<>();
+      Node evidence = null;
+      for (Iterator<Quad> it = dsg.find(g, st, Node.ANY, Node.ANY); it.hasNext(); ) {
+        Quad q = it.next();
+        Node p = q.getPredicate();
+        Node o = q.getObject();
+        if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
+            || p.equals(RDF.type.asNode()) || !p.isURI()) {
+          continue;
+        }
+        if (o.isLiteral()) {
+          literals.computeIfAbsent(propertyKey(p.getURI()), k -> new LinkedHashSet<>()).add(o);
+        } else {
+          iris.computeIfAbsent(propertyKey(p.getURI()), k -> new TreeSet<>()).add(Collected.uri(o));
+          if (p.equals(NG_EVIDENCE)) {
+            evidence = o;
+          }
+        }
+      }
+      Map<String, Object> props = new TreeMap<>();
+      literals.forEach((k, v) -> props.put(k, propertyValue(v)));
+      iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
+      if (evidence != null) {
+        putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
+        putLiteral(dsg, g, evidence, NG_BEGIN, "evidenceBegin", props);
+        putLiteral(dsg, g, evidence, NG_END, "evidenceEnd", props);
+      }
+      props.put("statement", Collected.uri(st));
+      props.put("statementCount", (long) statements.size());
+      props.remove(SOURCES);
+      c.provenance.put(
+          List.of(relationshipType(t.getPredicate().getURI()), Collected.uri(t.getSubject()),
+              Collected.uri(t.getObject())),
+          props);
+    }
+  }
+
+  private static void putLiteral(DatasetGraph dsg, Node g, Node s, Node p, String key, Map<String, Object> props) {
+    Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
+    if (it.hasNext()) {
+      Node o = it.next().getObject();
+      if (o.isLiteral()) {
+        props.put(key, literalValue(o));
+      }
+    }
   }
 
   private static String source(Quad q) {
@@ -435,7 +533,8 @@ public final class RdfGraphLoader {
       for (Map.Entry<String, Set<List<String>>> e : c.relationships.entrySet()) {
         List<Map<String, Object>> rows = new ArrayList<>(e.getValue().size());
         for (List<String> so : e.getValue()) {
-          rows.add(Map.of("s", so.get(0), "o", so.get(1)));
+          rows.add(Map.of("s", so.get(0), "o", so.get(1), "props",
+              c.provenance.getOrDefault(List.of(e.getKey(), so.get(0), so.get(1)), Map.of())));
         }
         String cypher =
             "UNWIND $rows AS row MATCH (a:"
@@ -444,9 +543,9 @@ public final class RdfGraphLoader {
                 + " MATCH (b:"
                 + quote(RESOURCE_LABEL)
                 + " {uri: row.o})"
-                + " MERGE (a)-[:"
+                + " MERGE (a)-[r:"
                 + quote(e.getKey())
-                + "]->(b)";
+                + "]->(b) SET r += row.props";
         writeBatches(session, cypher, rows);
         rels += rows.size();
       }
@@ -743,6 +842,9 @@ public final class RdfGraphLoader {
     final Map<String, Set<List<String>>> relationships = new TreeMap<>();
     /** Per relationship type, per (start, end): the named graphs asserting it (refresh only). */
     final Map<String, Map<List<String>, Set<String>>> relationshipSources = new TreeMap<>();
+    final Set<Triple> relationTriples = new LinkedHashSet<>();
+    /** Per (type, start, end): properties of the reified statement (see provenance). */
+    final Map<List<String>, Map<String, Object>> provenance = new HashMap<>();
     final Map<String, NamespaceData> namespaces = new TreeMap<>();
     final Map<String, String> prefixByNamespace = new HashMap<>();
 
@@ -793,6 +895,7 @@ public final class RdfGraphLoader {
         String type = relationshipType(pIri);
         List<String> so = List.of(uri(s), uri(o));
         relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
+        relationTriples.add(t);
         Set<String> relSources =
             relationshipSources
                 .computeIfAbsent(type, k -> new HashMap<>())

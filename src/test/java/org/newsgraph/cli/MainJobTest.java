@@ -98,6 +98,17 @@ class MainJobTest {
         + "SELECT ?sentence WHERE { ?st rdf:subject [ ng:name \"Jin Xinjiang\" ] ; rdf:object [ ng:name \"Zoom\" ] ;"
         + " ng:evidence/ng:anchorOf ?sentence }", "--format", "json");
     assertEquals("[{\"sentence\":\"" + sentence + "\"}]", s.out().strip(), s.toString());
+    CliRun r = CliRun.run("--data-dir", data, "query",
+        "MATCH (:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}) "
+            + "RETURN r.extractor AS extractor, r.evidenceText AS sentence, r.inArticle AS article",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "json");
+    assertEquals("[{\"extractor\":\"pattern:person-is-org-staff\",\"sentence\":\"" + sentence
+        + "\",\"article\":\"https://w3id.org/newsgraph/id/article/zoom-tiananmen-2020\"}]", r.out().strip(), r.toString());
+    CliRun offsets = CliRun.run("--data-dir", data, "query",
+        "MATCH (p:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}), (a:Article {uri: r.inArticle}) "
+            + "RETURN substring(a.text, r.evidenceBegin, r.evidenceEnd - r.evidenceBegin) = r.evidenceText AS same",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "csv");
+    assertEquals("same\ntrue", offsets.out().strip().replace("\r\n", "\n"), offsets.toString());
   }
 
   @Test

@@ -120,6 +120,25 @@ class ArticleUpdaterTest {
     assertEquals(1L, cypher("MATCH (:Person {name: 'Jane Roe'})-[r:FOUNDER_OF]->(:Organization {name: 'Acme Corp'})"
         + " WHERE r.sources = ['" + ACME + "'] RETURN count(r)"));
 
+    // the reified statement's provenance is on the relationship
+    Map<String, Object> founder = new java.util.TreeMap<>();
+    founder.put("evidence", ACME + "/sentence/0");
+    founder.put("evidenceBegin", 0L);
+    founder.put("evidenceEnd", 75L);
+    founder.put("evidenceText", SampleGraphs.TEXT.substring(0, 75));
+    founder.put("extractor", "pattern:appositive-title-of-org");
+    founder.put("inArticle", ACME);
+    founder.put("sources", List.of(ACME));
+    founder.put("statement", store.query("MATCH (s:Statement)-[:PREDICATE]->(p {uri: $p}) RETURN s.uri",
+        Map.of("p", "https://w3id.org/newsgraph/ontology#founderOf"), false, null).rows().get(0).get(0));
+    founder.put("statementCount", 1L);
+    assertEquals(founder, new java.util.TreeMap<>((Map<?, ?>) store.query(
+        "MATCH (:Person)-[r:FOUNDER_OF]->() RETURN properties(r)", null, false, null).rows().get(0).get(0)));
+    Map<?, ?> charged = (Map<?, ?>) store.query("MATCH (:Person)-[r:EMPLOYEE_OR_MEMBER_OF]->() RETURN properties(r)",
+        null, false, null).rows().get(0).get(0);
+    assertEquals("metadata:photo-credit", charged.get("extractor"));
+    assertEquals(null, charged.get("evidenceText"));
+
     // unchanged re-store: same counts
     up.replace(ACME, mapper.map(SampleGraphs.acme()));
     assertEquals(List.of(26L, 58L, 151L), counts());
