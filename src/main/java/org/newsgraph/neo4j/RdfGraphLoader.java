@@ -73,7 +73,10 @@ import org.neo4j.driver.Session;
  *       evidenceBegin} and {@code evidenceEnd} (UTF-16 offsets into the article text); plus {@code
  *       statement} (its IRI) and {@code statementCount}. When several statements reify the same
  *       triple (several articles), the first by statement IRI gives the properties; all remain as
- *       nodes. Other relationships have no properties, except {@value #SOURCES} from {@link
+ *       nodes. An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
+ *       the role not being {@code ng:evidence}, {@code ng:inArticle} or {@code ng:assertedBy}) gets
+ *       the event's {@code extractor}, {@code stage}, {@code assertedBy}, {@code inArticle} and
+ *       {@code evidence} (with text and offsets), and {@code event}, its IRI. Other relationships have no properties, except {@value #SOURCES} from {@link
  *       #refresh}.
  * </ul>
  *
@@ -412,48 +415,87 @@ public final class RdfGraphLoader {
           graphOf.put(st, q.getGraph());
         }
       }
+      String type = relationshipType(t.getPredicate().getURI());
+      List<String> key = List.of(type, Collected.uri(t.getSubject()), Collected.uri(t.getObject()));
       if (statements.isEmpty()) {
+        Map<String, Object> role = eventRoleProvenance(dsg, t);
+        if (role != null) {
+          c.provenance.put(key, role);
+        }
         continue;
       }
       statements.sort(Comparator.comparing(Collected::uri));
       Node st = statements.get(0);
-      Node g = graphOf.get(st);
-      Map<String, Set<Node>> literals = new TreeMap<>();
-      Map<String, Set<String>> iris = new TreeMap<>();
-      Node evidence = null;
-      for (Iterator<Quad> it = dsg.find(g, st, Node.ANY, Node.ANY); it.hasNext(); ) {
-        Quad q = it.next();
-        Node p = q.getPredicate();
-        Node o = q.getObject();
-        if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
-            || p.equals(RDF.type.asNode()) || !p.isURI()) {
-          continue;
-        }
-        if (o.isLiteral()) {
-          literals.computeIfAbsent(propertyKey(p.getURI()), k -> new LinkedHashSet<>()).add(o);
-        } else {
-          iris.computeIfAbsent(propertyKey(p.getURI()), k -> new TreeSet<>()).add(Collected.uri(o));
-          if (p.equals(NG_EVIDENCE)) {
-            evidence = o;
-          }
-        }
-      }
-      Map<String, Object> props = new TreeMap<>();
-      literals.forEach((k, v) -> props.put(k, propertyValue(v)));
-      iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
-      if (evidence != null) {
-        putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
-        putLiteral(dsg, g, evidence, NG_BEGIN, "evidenceBegin", props);
-        putLiteral(dsg, g, evidence, NG_END, "evidenceEnd", props);
-      }
+      Map<String, Object> props = describe(dsg, graphOf.get(st), st, null);
       props.put("statement", Collected.uri(st));
       props.put("statementCount", (long) statements.size());
-      props.remove(SOURCES);
-      c.provenance.put(
-          List.of(relationshipType(t.getPredicate().getURI()), Collected.uri(t.getSubject()),
-              Collected.uri(t.getObject())),
-          props);
+      c.provenance.put(key, props);
     }
+  }
+
+  private static final Node NG_EVENT = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "Event");
+  private static final Set<String> EVENT_PROVENANCE =
+      Set.of("extractor", "stage", "assertedBy", "inArticle", "evidence");
+
+  /**
+   * For {@code e role x} where {@code e} is an {@code ng:Event} and {@code role} an {@code ng:}
+   * property other than the event's own provenance links: the event's provenance ({@code
+   * extractor}, {@code stage}, {@code assertedBy}, {@code inArticle}, {@code evidence} with its
+   * text and offsets) and {@code event}, its IRI. Otherwise {@code null}.
+   */
+  private static Map<String, Object> eventRoleProvenance(DatasetGraph dsg, Triple t) {
+    String p = t.getPredicate().getURI();
+    if (!p.startsWith(NG_NS) || EVENT_PROVENANCE.contains(p.substring(NG_NS.length()))) {
+      return null;
+    }
+    Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), RDF.type.asNode(), NG_EVENT);
+    if (!it.hasNext()) {
+      return null;
+    }
+    Map<String, Object> props = describe(dsg, it.next().getGraph(), t.getSubject(), EVENT_PROVENANCE);
+    props.put("event", Collected.uri(t.getSubject()));
+    return props;
+  }
+
+  /**
+   * The properties of {@code node} in graph {@code g} (all but rdf:type and the reification
+   * links; only {@code keys} when not null), with the evidence sentence's text and offsets.
+   */
+  private static Map<String, Object> describe(DatasetGraph dsg, Node g, Node node, Set<String> keys) {
+    Map<String, Set<Node>> literals = new TreeMap<>();
+    Map<String, Set<String>> iris = new TreeMap<>();
+    Node evidence = null;
+    for (Iterator<Quad> it = dsg.find(g, node, Node.ANY, Node.ANY); it.hasNext(); ) {
+      Quad q = it.next();
+      Node p = q.getPredicate();
+      Node o = q.getObject();
+      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
+          || p.equals(RDF.type.asNode()) || !p.isURI()) {
+        continue;
+      }
+      String k = propertyKey(p.getURI());
+      if (keys != null && !keys.contains(k)) {
+        continue;
+      }
+      if (o.isLiteral()) {
+        literals.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(o);
+      } else {
+        iris.computeIfAbsent(k, x -> new TreeSet<>()).add(Collected.uri(o));
+        if (p.equals(NG_EVIDENCE)) {
+          evidence = o;
+        }
+      }
+    }
+    Map<String, Object> props = new TreeMap<>();
+    literals.forEach((k, v) -> props.put(k, propertyValue(v)));
+    iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
+    if (evidence != null) {
+      putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
+      putLiteral(dsg, g, evidence, NG_BEGIN, "evidenceBegin", props);
+      putLiteral(dsg, g, evidence, NG_END, "evidenceEnd", props);
+    }
+    props.remove(SOURCES);
+    return props;
   }
 
   private static void putLiteral(DatasetGraph dsg, Node g, Node s, Node p, String key, Map<String, Object> props) {

@@ -139,6 +139,22 @@ class ArticleUpdaterTest {
     assertEquals("metadata:photo-credit", charged.get("extractor"));
     assertEquals(null, charged.get("evidenceText"));
 
+    // an event-role edge carries its event's provenance
+    Map<String, Object> defendant = new java.util.TreeMap<>();
+    defendant.put("assertedBy", "https://w3id.org/newsgraph/id/group/prosecutors-france");
+    defendant.put("event", ACME + "/event/e1");
+    defendant.put("evidence", ACME + "/sentence/1");
+    defendant.put("evidenceBegin", 76L);
+    defendant.put("evidenceEnd", (long) SampleGraphs.TEXT.length());
+    defendant.put("evidenceText", SampleGraphs.TEXT.substring(76));
+    defendant.put("extractor", "trigger:charge");
+    defendant.put("inArticle", ACME);
+    defendant.put("sources", List.of(ACME));
+    defendant.put("stage", "charged");
+    assertEquals(defendant, new java.util.TreeMap<>((Map<?, ?>) store.query(
+        "MATCH (:Event)-[r:DEFENDANT]->(:Person) RETURN properties(r)", null, false, null).rows().get(0).get(0)));
+    assertEquals(0L, cypher("MATCH (:Event)-[r:EVIDENCE|IN_ARTICLE|ASSERTED_BY]->() WHERE r.event IS NOT NULL RETURN count(r)"));
+
     // unchanged re-store: same counts
     up.replace(ACME, mapper.map(SampleGraphs.acme()));
     assertEquals(List.of(26L, 58L, 151L), counts());
