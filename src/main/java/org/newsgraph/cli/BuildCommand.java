@@ -11,7 +11,9 @@ import org.apache.jena.query.DatasetFactory;
 import org.newsgraph.model.Entity;
 import org.newsgraph.model.EntityType;
 import org.newsgraph.neo4j.LoadStats;
-import org.newsgraph.neo4j.RdfGraphLoader;
+import org.newsgraph.extract.Extractor;
+import org.newsgraph.model.Article;
+import org.newsgraph.neo4j.ArticleUpdater;
 import org.newsgraph.rdf.RdfMapper;
 import org.newsgraph.rdf.TdbStore;
 import picocli.CommandLine.Command;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Reads articles, extracts entities, group actors, relations and events, stores the RDF in the "
           + "TDB2 dataset under the data folder (one named graph per article, replaced when rebuilt) "
           + "and loads it into Neo4j.",
+      "An article already stored with the same content hash and extractor version is skipped "
+          + "without running the NLP pipeline (--force extracts it again); a changed one replaces its "
+          + "named graph and its contribution to Neo4j.",
       "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line)."
     })
 final class BuildCommand implements Callable<Integer> {
@@ -34,6 +39,10 @@ final class BuildCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
+
+  @picocli.CommandLine.Option(names = "--force",
+      description = "Extract and store every article, even those stored with the same content hash and extractor version.")
+  boolean force;
 
   @Spec CommandSpec spec;
 
@@ -43,27 +52,42 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
     long t0 = System.nanoTime();
-    try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
-      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err);
+    try (TdbStore tdb = Stores.tdb()) {
+      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
+          a -> !force && unchanged(tdb, mapper, a));
       Map<String, Long> stages = outcome.stageMillis();
-      if (outcome.done().isEmpty()) {
+      if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
             + "; give .txt, .html or .jsonl files or folders holding them");
         return Main.INPUT_FAILED;
       }
-      long ts = System.nanoTime();
-      Dataset built = DatasetFactory.create();
-      for (Ingest.Done d : outcome.done()) {
-        tdb.replaceGraph(d.graphIri(), d.rdf());
-        built.addNamedModel(d.graphIri(), d.rdf());
+      if (outcome.done().isEmpty()) {
+        out.printf("Built 0 article(s); %d unchanged, skipped%s.%n", outcome.unchanged().size(),
+            outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
+        out.printf("RDF (TDB2):  %s (query: newsgraph sparql \"...\")%n", tdb.dir().toAbsolutePath());
+        return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
       }
-      stages.put("store", Ingest.millisSince(ts));
-      long tl = System.nanoTime();
-      LoadStats load = new RdfGraphLoader(neo.store()).load(built);
-      stages.put("load", Ingest.millisSince(tl));
-      printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+      try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+        long ts = System.nanoTime();
+        Dataset built = DatasetFactory.create();
+        Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();
+        for (Ingest.Done d : outcome.done()) {
+          graphs.put(d.graphIri(), d.rdf());
+          built.addNamedModel(d.graphIri(), d.rdf());
+        }
+        LoadStats load = new ArticleUpdater(tdb, neo.store()).replace(graphs);
+        stages.put("store+load", Ingest.millisSince(ts));
+        printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+      }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }
+  }
+
+  /** Whether TDB2 holds this article with the same content hash and extractor version. */
+  static boolean unchanged(TdbStore tdb, RdfMapper mapper, Article a) {
+    TdbStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
+    return stored != null && stored.contentHash().equals(RdfMapper.contentHash(a))
+        && stored.extractorVersion().equals(Extractor.VERSION);
   }
 
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,
@@ -87,7 +111,8 @@ final class BuildCommand implements Callable<Integer> {
     for (Ingest.Done d : outcome.done()) {
       triples += d.rdf().size();
     }
-    out.printf("Built %d article(s)%s.%n", outcome.done().size(),
+    out.printf("Built %d article(s)%s%s.%n", outcome.done().size(),
+        outcome.unchanged().isEmpty() ? "" : "; " + outcome.unchanged().size() + " unchanged, skipped",
         outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
     out.printf("  entities:  %d (%s)%n", byType.values().stream().mapToInt(Integer::intValue).sum(), byType.toString()
         .replace("{", "").replace("}", "").replace("=", " "));
@@ -95,7 +120,7 @@ final class BuildCommand implements Callable<Integer> {
     out.printf("  relations: %d%n", relations);
     out.printf("  events:    %d%n", events);
     out.printf("  triples:   %d in %d named graph(s)%n", triples, outcome.done().size());
-    out.printf("  Neo4j:     %d node rows, %d relationship rows written%n", load.nodes(), load.relationships());
+    out.printf("  Neo4j:     %d node(s) refreshed, %d relationship(s) written%n", load.nodes(), load.relationships());
     StringBuilder sb = new StringBuilder();
     stages.forEach((k, v) -> sb.append(String.format("%s %.1f s, ", k, v / 1000.0)));
     out.printf("  time:      %stotal %.1f s%n", sb, totalMillis / 1000.0);

@@ -34,18 +34,31 @@ final class Ingest {
    * @param failures number of inputs or articles reported and skipped
    * @param stageMillis wall time per stage (read, models, extract, map), in milliseconds
    */
-  record Outcome(List<Done> done, int failures, Map<String, Long> stageMillis) {}
-
-  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err) {
-    return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err);
+  record Outcome(List<Done> done, int failures, Map<String, Long> stageMillis, List<Article> unchanged) {
+    Outcome(List<Done> done, int failures, Map<String, Long> stageMillis) {
+      this(done, failures, stageMillis, List.of());
+    }
   }
 
   /**
-   * Reads, extracts, maps and validates.
+   * How many times a run asked for the CoreNLP models (a test seam: a build whose articles are
+   * all unchanged must not ask).
+   */
+  static final java.util.concurrent.atomic.AtomicInteger MODEL_REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
+
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err) {
+    return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err, a -> false);
+  }
+
+  /**
+   * Like {@link #run(List, LocalDate, RdfMapper, PrintWriter)}, but articles for which {@code
+   * unchanged} holds are reported ("unchanged, skipped") and not extracted; when every article is
+   * unchanged the models are not loaded.
    *
    * @param aliases the user's alias table ({@code --aliases})
    */
-  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases, PrintWriter err) {
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+      PrintWriter err, java.util.function.Predicate<Article> unchanged) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
@@ -55,10 +68,22 @@ final class Ingest {
     });
     stages.put("read", millisSince(t0));
     List<Done> done = new ArrayList<>();
+    List<Article> skipped = new ArrayList<>();
+    List<Article> todo = new ArrayList<>();
+    for (Article a : articles) {
+      if (unchanged.test(a)) {
+        skipped.add(a);
+        err.println(a.source() + ": unchanged, skipped (same content hash and extractor version as stored)");
+      } else {
+        todo.add(a);
+      }
+    }
+    articles = todo;
     if (articles.isEmpty()) {
-      return new Outcome(done, failures[0], stages);
+      return new Outcome(done, failures[0], stages, skipped);
     }
     long t1 = System.nanoTime();
+    MODEL_REQUESTS.incrementAndGet();
     if (!NlpPipeline.isLoaded()) {
       err.println("Loading the CoreNLP models (about 30 s, once per run)...");
     }
@@ -98,7 +123,7 @@ final class Ingest {
     }
     stages.put("extract", extractNanos / 1_000_000);
     stages.put("map", mapNanos / 1_000_000);
-    return new Outcome(done, failures[0], stages);
+    return new Outcome(done, failures[0], stages, skipped);
   }
 
   static long millisSince(long nanoStart) {

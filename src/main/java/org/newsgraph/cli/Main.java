@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BuildCommand.class,
+      RemoveCommand.class,
+      ValidateCommand.class,
       ExtractCommand.class,
       QueryCommand.class,
       SparqlCommand.class,

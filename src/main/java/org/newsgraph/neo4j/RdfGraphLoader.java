@@ -25,6 +25,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
@@ -61,7 +62,22 @@ import org.neo4j.driver.Session;
  *   <li>{@code s p o} (o an IRI or blank node, p not {@code rdf:type}) becomes the relationship
  *       {@code (s)-[:T]->(o)} with {@code T =} {@link #relationshipType(String)
  *       relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} -> {@code
- *       EMPLOYEE_OR_MEMBER_OF}. Relationships have no properties.
+ *       EMPLOYEE_OR_MEMBER_OF}.
+ *   <li>Provenance: when the RDF reifies a triple {@code s p o} (o an IRI or blank node) with a
+ *       statement {@code ?st rdf:subject s; rdf:predicate p; rdf:object o} in one graph, the
+ *       relationship gets that statement's other properties: literals under {@link
+ *       #propertyKey(String)} as above, IRI objects as their IRI strings (e.g. {@code extractor},
+ *       {@code confidence}, {@code stage}, {@code inArticle}, {@code assertedBy}, {@code
+ *       evidence}); for {@code ng:evidence} also the evidence resource's {@code ng:anchorOf},
+ *       {@code ng:beginIndex} and {@code ng:endIndex} as {@code evidenceText}, {@code
+ *       evidenceBegin} and {@code evidenceEnd} (UTF-16 offsets into the article text); plus {@code
+ *       statement} (its IRI) and {@code statementCount}. When several statements reify the same
+ *       triple (several articles), the first by statement IRI gives the properties; all remain as
+ *       nodes. An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
+ *       the role not being {@code ng:evidence}, {@code ng:inArticle} or {@code ng:assertedBy}) gets
+ *       the event's {@code extractor}, {@code stage}, {@code assertedBy}, {@code inArticle} and
+ *       {@code evidence} (with text and offsets), and {@code event}, its IRI. Other relationships have no properties, except {@value #SOURCES} from {@link
+ *       #refresh}.
  * </ul>
  *
  * <p>A {@link Dataset} is loaded as the union of its default graph and all named graphs: a triple
@@ -179,6 +195,7 @@ public final class RdfGraphLoader {
     for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
       acc.addAll(dsg.getGraph(it.next()));
     }
+    addProvenance(dsg, acc);
     return acc;
   }
 
@@ -193,7 +210,322 @@ public final class RdfGraphLoader {
     long start = System.nanoTime();
     Collected c = new Collected(model.getNsPrefixMap());
     c.addAll(model.getGraph());
+    addProvenance(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(model.getGraph()), c);
     return write(c, start);
+  }
+
+  /** Property holding the sorted list of named-graph IRIs that support a node or relationship. */
+  public static final String SOURCES = "sources";
+
+  /**
+   * Makes Neo4j agree with {@code dataset} for the resources {@code affected}: for each one, every
+   * quad of the dataset (all graphs, default graph included) that has it as subject or as a
+   * non-{@code rdf:type} object is gathered, and then
+   *
+   * <ul>
+   *   <li>a resource with no such quad left is deleted with its relationships;
+   *   <li>any other one is merged; its labels and properties are <em>replaced</em> by those the
+   *       quads give (so values from every article that mentions it are kept, and values only a
+   *       removed or changed article gave are gone); {@value #SOURCES} is the sorted list of the
+   *       named graphs it occurs in (absent when it occurs only in the default graph);
+   *   <li>all its relationships are deleted and re-created from the quads, each with {@value
+   *       #SOURCES}: the named graphs asserting that triple.
+   * </ul>
+   *
+   * <p>Resources not in {@code affected} are only merged on {@code uri} when they are the other end
+   * of a relationship; their labels and properties are not touched. This is how one article is
+   * replaced or removed: pass the resources of its old and new named graph after changing the
+   * dataset (see {@link ArticleUpdater}). The result for the affected resources is the same as a
+   * fresh {@link #load(Dataset)} of the whole dataset plus the {@value #SOURCES} lists.
+   *
+   * @param dataset the RDF store, read inside a read transaction if it supports transactions
+   * @param affected IRIs and blank nodes whose neighbourhood changed; other node kinds are ignored
+   * @return what was sent: nodes merged or deleted, relationships re-created
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   */
+  public LoadStats refresh(Dataset dataset, Set<Node> affected) {
+    long start = System.nanoTime();
+    Collected c =
+        dataset.supportsTransactions()
+            ? Txn.calculateRead(dataset, () -> collectAround(dataset, affected))
+            : collectAround(dataset, affected);
+    Set<String> uris = new TreeSet<>();
+    for (Node n : affected) {
+      if (n.isURI() || n.isBlank()) {
+        uris.add(Collected.uri(n));
+      }
+    }
+    List<String> gone = new ArrayList<>();
+    List<String> present = new ArrayList<>();
+    for (String u : uris) {
+      (c.nodes.containsKey(u) ? present : gone).add(u);
+    }
+    long rels = 0;
+    long props = 0;
+    try (Session session = store.session(AccessMode.WRITE)) {
+      createConstraints(session);
+      String resource = quote(RESOURCE_LABEL);
+      writeBatches(
+          session,
+          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) DETACH DELETE n",
+          rows(gone));
+      writeBatches(
+          session,
+          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-() DELETE r",
+          rows(present));
+      Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
+      for (int from = 0; from < present.size(); from += batchSize) {
+        List<String> batch = present.subList(from, Math.min(present.size(), from + batchSize));
+        List<Record> records =
+            session.executeRead(
+                tx ->
+                    tx.run(
+                            "UNWIND $uris AS u MATCH (n:"
+                                + resource
+                                + " {uri: u}) RETURN u, labels(n) AS labels",
+                            Map.of("uris", batch))
+                        .list());
+        for (Record r : records) {
+          StringBuilder labels = new StringBuilder();
+          for (Object l : r.get("labels").asList()) {
+            if (!RESOURCE_LABEL.equals(l)) {
+              labels.append(':').append(quote(sanitise(String.valueOf(l))));
+            }
+          }
+          if (labels.length() > 0) {
+            oldLabels
+                .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
+                .add(Map.of("uri", r.get("u").asString()));
+          }
+        }
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) REMOVE n" + e.getKey(),
+            e.getValue());
+      }
+      Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
+      List<Map<String, Object>> others = new ArrayList<>();
+      for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
+        if (!uris.contains(e.getKey())) {
+          others.add(Map.of("uri", e.getKey()));
+          continue;
+        }
+        NodeData n = e.getValue();
+        StringBuilder labels = new StringBuilder();
+        for (String label : n.labels) {
+          labels.append(':').append(quote(label));
+        }
+        Map<String, Object> properties = new TreeMap<>();
+        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
+        props += properties.size();
+        properties.put("uri", e.getKey());
+        if (!n.sources.isEmpty()) {
+          properties.put(SOURCES, new ArrayList<>(n.sources));
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("uri", e.getKey());
+        row.put("props", properties);
+        byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MERGE (n:"
+                + resource
+                + " {uri: row.uri}) SET n = row.props"
+                + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey()),
+            e.getValue());
+      }
+      writeBatches(session, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})", others);
+      for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
+          rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1),
+              "sources", new ArrayList<>(r.getValue()),
+              "props", c.provenance.getOrDefault(List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1)), Map.of())));
+        }
+        writeBatches(
+            session,
+            "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
+                + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b) SET r = row.props"
+                + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END",
+            rows);
+        rels += rows.size();
+      }
+      writeNamespaces(session, c);
+    }
+    return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static List<Map<String, Object>> rows(List<String> uris) {
+    List<Map<String, Object>> rows = new ArrayList<>(uris.size());
+    uris.forEach(u -> rows.add(Map.of("uri", u)));
+    return rows;
+  }
+
+  private static Collected collectAround(Dataset dataset, Set<Node> affected) {
+    DatasetGraph dsg = dataset.asDatasetGraph();
+    Collected acc = new Collected(dsg.prefixes().getMapping());
+    for (Node n : affected) {
+      if (!(n.isURI() || n.isBlank())) {
+        continue;
+      }
+      for (Iterator<Quad> it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY); it.hasNext(); ) {
+        Quad q = it.next();
+        acc.add(q.asTriple(), source(q));
+      }
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, n); it.hasNext(); ) {
+        Quad q = it.next();
+        if (!q.getPredicate().equals(RDF.type.asNode())) {
+          acc.add(q.asTriple(), source(q));
+        }
+      }
+    }
+    addProvenance(dsg, acc);
+    return acc;
+  }
+
+  private static final Node RDF_SUBJECT = RDF.subject.asNode();
+  private static final Node RDF_PREDICATE = RDF.predicate.asNode();
+  private static final Node RDF_OBJECT = RDF.object.asNode();
+  private static final String NG_NS = "https://w3id.org/newsgraph/ontology#";
+  private static final Node NG_EVIDENCE = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "evidence");
+  private static final Node NG_ANCHOR_OF = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "anchorOf");
+  private static final Node NG_BEGIN = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "beginIndex");
+  private static final Node NG_END = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "endIndex");
+
+  /**
+   * Finds, for each relationship gathered, the reified statements of its triple ({@code ?st
+   * rdf:subject s; rdf:predicate p; rdf:object o}, all in one graph) and keeps the properties of
+   * the first one by statement IRI (see the class description).
+   */
+  private static void addProvenance(DatasetGraph dsg, Collected c) {
+    for (Triple t : c.relationTriples) {
+      List<Node> statements = new ArrayList<>();
+      Map<Node, Node> graphOf = new HashMap<>();
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject()); it.hasNext(); ) {
+        Quad q = it.next();
+        Node st = q.getSubject();
+        if (dsg.contains(q.getGraph(), st, RDF_PREDICATE, t.getPredicate())
+            && dsg.contains(q.getGraph(), st, RDF_OBJECT, t.getObject())
+            && !graphOf.containsKey(st)) {
+          statements.add(st);
+          graphOf.put(st, q.getGraph());
+        }
+      }
+      String type = relationshipType(t.getPredicate().getURI());
+      List<String> key = List.of(type, Collected.uri(t.getSubject()), Collected.uri(t.getObject()));
+      if (statements.isEmpty()) {
+        Map<String, Object> role = eventRoleProvenance(dsg, t);
+        if (role != null) {
+          c.provenance.put(key, role);
+        }
+        continue;
+      }
+      statements.sort(Comparator.comparing(Collected::uri));
+      Node st = statements.get(0);
+      Map<String, Object> props = describe(dsg, graphOf.get(st), st, null);
+      props.put("statement", Collected.uri(st));
+      props.put("statementCount", (long) statements.size());
+      c.provenance.put(key, props);
+    }
+  }
+
+  private static final Node NG_EVENT = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "Event");
+  private static final Set<String> EVENT_PROVENANCE =
+      Set.of("extractor", "stage", "assertedBy", "inArticle", "evidence");
+
+  /**
+   * For {@code e role x} where {@code e} is an {@code ng:Event} and {@code role} an {@code ng:}
+   * property other than the event's own provenance links: the event's provenance ({@code
+   * extractor}, {@code stage}, {@code assertedBy}, {@code inArticle}, {@code evidence} with its
+   * text and offsets) and {@code event}, its IRI. Otherwise {@code null}.
+   */
+  private static Map<String, Object> eventRoleProvenance(DatasetGraph dsg, Triple t) {
+    String p = t.getPredicate().getURI();
+    if (!p.startsWith(NG_NS) || EVENT_PROVENANCE.contains(p.substring(NG_NS.length()))) {
+      return null;
+    }
+    Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), RDF.type.asNode(), NG_EVENT);
+    if (!it.hasNext()) {
+      return null;
+    }
+    Map<String, Object> props = describe(dsg, it.next().getGraph(), t.getSubject(), EVENT_PROVENANCE);
+    props.put("event", Collected.uri(t.getSubject()));
+    return props;
+  }
+
+  /**
+   * The properties of {@code node} in graph {@code g} (all but rdf:type and the reification
+   * links; only {@code keys} when not null), with the evidence sentence's text and offsets.
+   */
+  private static Map<String, Object> describe(DatasetGraph dsg, Node g, Node node, Set<String> keys) {
+    Map<String, Set<Node>> literals = new TreeMap<>();
+    Map<String, Set<String>> iris = new TreeMap<>();
+    Node evidence = null;
+    for (Iterator<Quad> it = dsg.find(g, node, Node.ANY, Node.ANY); it.hasNext(); ) {
+      Quad q = it.next();
+      Node p = q.getPredicate();
+      Node o = q.getObject();
+      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
+          || p.equals(RDF.type.asNode()) || !p.isURI()) {
+        continue;
+      }
+      String k = propertyKey(p.getURI());
+      if (keys != null && !keys.contains(k)) {
+        continue;
+      }
+      if (o.isLiteral()) {
+        literals.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(o);
+      } else {
+        iris.computeIfAbsent(k, x -> new TreeSet<>()).add(Collected.uri(o));
+        if (p.equals(NG_EVIDENCE)) {
+          evidence = o;
+        }
+      }
+    }
+    Map<String, Object> props = new TreeMap<>();
+    literals.forEach((k, v) -> props.put(k, propertyValue(v)));
+    iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
+    if (evidence != null) {
+      putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
+      putLiteral(dsg, g, evidence, NG_BEGIN, "evidenceBegin", props);
+      putLiteral(dsg, g, evidence, NG_END, "evidenceEnd", props);
+    }
+    props.remove(SOURCES);
+    return props;
+  }
+
+  private static void putLiteral(DatasetGraph dsg, Node g, Node s, Node p, String key, Map<String, Object> props) {
+    Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
+    if (it.hasNext()) {
+      Node o = it.next().getObject();
+      if (o.isLiteral()) {
+        props.put(key, literalValue(o));
+      }
+    }
+  }
+
+  private static String source(Quad q) {
+    Node g = q.getGraph();
+    return Quad.isDefaultGraph(g) || !g.isURI() ? null : g.getURI();
+  }
+
+  private static void createConstraints(Session session) {
+    run(
+        session,
+        "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:"
+            + quote(RESOURCE_LABEL)
+            + ") REQUIRE r.uri IS UNIQUE",
+        Map.of());
+    run(
+        session,
+        "CREATE CONSTRAINT namespace_iri IF NOT EXISTS FOR (n:"
+            + quote(NAMESPACE_LABEL)
+            + ") REQUIRE n.namespace IS UNIQUE",
+        Map.of());
   }
 
   private LoadStats write(Collected c, long start) {
@@ -243,7 +575,8 @@ public final class RdfGraphLoader {
       for (Map.Entry<String, Set<List<String>>> e : c.relationships.entrySet()) {
         List<Map<String, Object>> rows = new ArrayList<>(e.getValue().size());
         for (List<String> so : e.getValue()) {
-          rows.add(Map.of("s", so.get(0), "o", so.get(1)));
+          rows.add(Map.of("s", so.get(0), "o", so.get(1), "props",
+              c.provenance.getOrDefault(List.of(e.getKey(), so.get(0), so.get(1)), Map.of())));
         }
         String cypher =
             "UNWIND $rows AS row MATCH (a:"
@@ -252,9 +585,9 @@ public final class RdfGraphLoader {
                 + " MATCH (b:"
                 + quote(RESOURCE_LABEL)
                 + " {uri: row.o})"
-                + " MERGE (a)-[:"
+                + " MERGE (a)-[r:"
                 + quote(e.getKey())
-                + "]->(b)";
+                + "]->(b) SET r += row.props";
         writeBatches(session, cypher, rows);
         rels += rows.size();
       }
@@ -535,6 +868,7 @@ public final class RdfGraphLoader {
 
   private static final class NodeData {
     final Set<String> labels = new TreeSet<>();
+    final Set<String> sources = new TreeSet<>();
     final Map<String, Set<Node>> literals = new TreeMap<>();
   }
 
@@ -548,6 +882,11 @@ public final class RdfGraphLoader {
   private static final class Collected {
     final Map<String, NodeData> nodes = new TreeMap<>();
     final Map<String, Set<List<String>>> relationships = new TreeMap<>();
+    /** Per relationship type, per (start, end): the named graphs asserting it (refresh only). */
+    final Map<String, Map<List<String>, Set<String>>> relationshipSources = new TreeMap<>();
+    final Set<Triple> relationTriples = new LinkedHashSet<>();
+    /** Per (type, start, end): properties of the reified statement (see provenance). */
+    final Map<List<String>, Map<String, Object>> provenance = new HashMap<>();
     final Map<String, NamespaceData> namespaces = new TreeMap<>();
     final Map<String, String> prefixByNamespace = new HashMap<>();
 
@@ -571,6 +910,11 @@ public final class RdfGraphLoader {
     }
 
     private void add(Triple t) {
+      add(t, null);
+    }
+
+    /** Adds one triple; {@code source}, when not null, is the named graph it came from. */
+    void add(Triple t, String source) {
       Node s = t.getSubject();
       Node p = t.getPredicate();
       Node o = t.getObject();
@@ -578,6 +922,9 @@ public final class RdfGraphLoader {
         return;
       }
       NodeData subject = node(s);
+      if (source != null) {
+        subject.sources.add(source);
+      }
       String pIri = p.getURI();
       if (o.isLiteral()) {
         subject.literals.computeIfAbsent(propertyKey(pIri), k -> new LinkedHashSet<>()).add(o);
@@ -586,11 +933,19 @@ public final class RdfGraphLoader {
         subject.labels.add(labelName(o.getURI()));
         record(o.getURI()).classes.add(localName(o.getURI()));
       } else if (o.isURI() || o.isBlank()) {
-        node(o);
+        NodeData object = node(o);
         String type = relationshipType(pIri);
-        relationships
-            .computeIfAbsent(type, k -> new LinkedHashSet<>())
-            .add(List.of(uri(s), uri(o)));
+        List<String> so = List.of(uri(s), uri(o));
+        relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
+        relationTriples.add(t);
+        Set<String> relSources =
+            relationshipSources
+                .computeIfAbsent(type, k -> new HashMap<>())
+                .computeIfAbsent(so, k -> new TreeSet<>());
+        if (source != null) {
+          object.sources.add(source);
+          relSources.add(source);
+        }
         record(pIri).objectPredicates.add(localName(pIri));
       }
     }
@@ -605,7 +960,7 @@ public final class RdfGraphLoader {
       return d;
     }
 
-    private static String uri(Node n) {
+    static String uri(Node n) {
       return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
     }
   }

@@ -74,6 +74,72 @@ public final class TdbStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Removes the named graph {@code graphIri}, in one write transaction.
+   *
+   * @return whether the dataset held that graph
+   */
+  public boolean removeGraph(String graphIri) {
+    return Txn.calculateWrite(dataset, () -> {
+      if (!dataset.containsNamedModel(graphIri)) {
+        return false;
+      }
+      dataset.removeNamedModel(graphIri);
+      return true;
+    });
+  }
+
+  /**
+   * The resources of one named graph: every IRI or blank node that is a subject, or the object of a
+   * triple whose predicate is not {@code rdf:type} (the nodes {@link
+   * org.newsgraph.neo4j.RdfGraphLoader} makes of it).
+   *
+   * @return a new set; empty when there is no such graph
+   */
+  public java.util.Set<org.apache.jena.graph.Node> resourcesOf(String graphIri) {
+    return Txn.calculateRead(dataset, () -> resources(dataset.getNamedModel(graphIri).getGraph()));
+  }
+
+  /** The resources of a graph, as {@link #resourcesOf} defines them. */
+  public static java.util.Set<org.apache.jena.graph.Node> resources(org.apache.jena.graph.Graph g) {
+    java.util.Set<org.apache.jena.graph.Node> nodes = new java.util.HashSet<>();
+    g.find().forEachRemaining(t -> {
+      nodes.add(t.getSubject());
+      org.apache.jena.graph.Node o = t.getObject();
+      if ((o.isURI() || o.isBlank()) && !t.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())) {
+        nodes.add(o);
+      }
+    });
+    return nodes;
+  }
+
+  /**
+   * What the stored graph of an article says about how it was made: its {@code ng:contentHash} and
+   * {@code ng:extractorVersion} (on the article resource, whose IRI is the graph name).
+   *
+   * @return the pair, or {@code null} when the graph is missing or lacks either value
+   */
+  public Stamp stamp(String articleIri) {
+    return Txn.calculateRead(dataset, () -> {
+      if (!dataset.containsNamedModel(articleIri)) {
+        return null;
+      }
+      Model m = dataset.getNamedModel(articleIri);
+      org.apache.jena.rdf.model.Resource a = m.createResource(articleIri);
+      org.apache.jena.rdf.model.Statement h = a.getProperty(NG.contentHash);
+      org.apache.jena.rdf.model.Statement v = a.getProperty(NG.extractorVersion);
+      return h == null || v == null ? null : new Stamp(h.getString(), v.getString());
+    });
+  }
+
+  /**
+   * How an article's graph was made.
+   *
+   * @param contentHash {@link RdfMapper#contentHash} of the article read
+   * @param extractorVersion the extractor's version string
+   */
+  public record Stamp(String contentHash, String extractorVersion) {}
+
   /** Names of all graphs, sorted. */
   public List<String> graphNames() {
     return Txn.calculateRead(dataset, () -> {

@@ -98,6 +98,17 @@ class MainJobTest {
         + "SELECT ?sentence WHERE { ?st rdf:subject [ ng:name \"Jin Xinjiang\" ] ; rdf:object [ ng:name \"Zoom\" ] ;"
         + " ng:evidence/ng:anchorOf ?sentence }", "--format", "json");
     assertEquals("[{\"sentence\":\"" + sentence + "\"}]", s.out().strip(), s.toString());
+    CliRun r = CliRun.run("--data-dir", data, "query",
+        "MATCH (:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}) "
+            + "RETURN r.extractor AS extractor, r.evidenceText AS sentence, r.inArticle AS article",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "json");
+    assertEquals("[{\"extractor\":\"pattern:person-is-org-staff\",\"sentence\":\"" + sentence
+        + "\",\"article\":\"https://w3id.org/newsgraph/id/article/zoom-tiananmen-2020\"}]", r.out().strip(), r.toString());
+    CliRun offsets = CliRun.run("--data-dir", data, "query",
+        "MATCH (p:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}), (a:Article {uri: r.inArticle}) "
+            + "RETURN substring(a.text, r.evidenceBegin, r.evidenceEnd - r.evidenceBegin) = r.evidenceText AS same",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "csv");
+    assertEquals("same\ntrue", offsets.out().strip().replace("\r\n", "\n"), offsets.toString());
   }
 
   @Test
@@ -143,7 +154,18 @@ class MainJobTest {
     List<String> before = counts();
     CliRun again = CliRun.run("--data-dir", data, "build", "--date", "2020-12-18", "seeds/");
     assertEquals(0, again.exit(), again.toString());
+    assertTrue(again.out().startsWith("Built 0 article(s); 1 unchanged, skipped.\n"), again.toString());
+    assertTrue(again.err().contains("zoom-tiananmen-2020.txt: unchanged, skipped"), again.toString());
     assertEquals(before, counts());
+    CliRun forced = CliRun.run("--data-dir", data, "build", "--force", "--date", "2020-12-18", "seeds/");
+    assertEquals(0, forced.exit(), forced.toString());
+    assertTrue(forced.out().startsWith("Built 1 article(s).\n"), forced.toString());
+    assertEquals(before, counts());
+    CliRun sources = CliRun.run("--data-dir", data, "query",
+        "MATCH (:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}) RETURN r.sources AS sources",
+        "--param", "p=Jin Xinjiang", "--param", "o=Zoom", "--format", "json");
+    assertEquals("[{\"sources\":[\"https://w3id.org/newsgraph/id/article/zoom-tiananmen-2020\"]}]",
+        sources.out().strip(), sources.toString());
   }
 
   private static List<String> counts() {

@@ -1,0 +1,61 @@
+package org.newsgraph.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsgraph.neo4j.ArticleUpdater;
+import org.newsgraph.rdf.RdfMapper;
+import org.newsgraph.rdf.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsgraph remove ARTICLE_ID...}: drops articles from both stores. Exit {@value
+ * Main#INPUT_FAILED} when some id is not stored (the others are still removed).
+ */
+@Command(
+    name = "remove",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Removes articles: their named graphs from TDB2 and their contribution from Neo4j. People, "
+          + "organisations and places another article still mentions stay, with what that article "
+          + "says; relationships only the removed articles supported go.",
+      "An article is named by its id (the file name without extension, or the id of a .jsonl line) "
+          + "or by its full IRI."
+    })
+final class RemoveCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "ARTICLE_ID", description = "Ids or IRIs of stored articles.")
+  List<String> ids;
+
+  @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = RdfMapper.DEFAULT_BASE,
+      description = "Namespace the articles were built with (default: ${DEFAULT-VALUE}).")
+  String baseIri;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Stores.exists(Stores.tdbDir(), "RDF store", err)) {
+      return Main.INPUT_FAILED;
+    }
+    RdfMapper mapper = new RdfMapper(baseIri);
+    List<String> iris = new ArrayList<>();
+    for (String id : ids) {
+      iris.add(id.contains("://") ? id : mapper.articleIri(id));
+    }
+    try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
+      List<String> missing = new ArticleUpdater(tdb, neo.store()).remove(iris);
+      for (String m : missing) {
+        err.println("newsgraph: no stored article " + m + " (see: newsgraph sparql \"SELECT ?g WHERE { GRAPH ?g {} }\")");
+      }
+      out.printf("Removed %d article(s).%n", iris.size() - missing.size());
+      return missing.isEmpty() ? Main.OK : Main.INPUT_FAILED;
+    }
+  }
+}

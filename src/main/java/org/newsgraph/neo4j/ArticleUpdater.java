@@ -1,0 +1,83 @@
+package org.newsgraph.neo4j;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.newsgraph.rdf.TdbStore;
+
+/**
+ * Keeps TDB2 and Neo4j in step, one article (named graph) at a time. TDB2 is changed first; then
+ * {@link RdfGraphLoader#refresh} recomputes, from TDB2, every Neo4j node the old or new graph
+ * touches. So a resource another article still mentions stays (with that article's labels,
+ * properties and relationships), and what only the replaced or removed article said goes. Each
+ * node and relationship made from named graphs carries {@value RdfGraphLoader#SOURCES}: the
+ * sorted article (graph) IRIs that support it.
+ *
+ * <p>Not atomic across the two stores: if Neo4j fails after TDB2 was changed, running the same
+ * replace again brings Neo4j back in step; after a failed remove, replace the graph and remove it
+ * again (once the graph is gone from TDB2, which nodes it touched is no longer known).
+ */
+public final class ArticleUpdater {
+  private final TdbStore tdb;
+  private final RdfGraphLoader loader;
+
+  /**
+   * @param tdb the RDF store; not closed here
+   * @param neo4j the property graph store; not closed here
+   */
+  public ArticleUpdater(TdbStore tdb, Neo4jStore neo4j) {
+    this.tdb = tdb;
+    this.loader = new RdfGraphLoader(neo4j);
+  }
+
+  /**
+   * Stores each graph in TDB2 (replacing the graph of the same name) and updates Neo4j.
+   *
+   * @param graphs graph IRI to its new content; iteration order is the storing order
+   * @return what Neo4j was sent (nodes refreshed or deleted, relationships re-created)
+   */
+  public LoadStats replace(Map<String, Model> graphs) {
+    Set<Node> affected = new HashSet<>();
+    for (Map.Entry<String, Model> e : graphs.entrySet()) {
+      affected.addAll(tdb.resourcesOf(e.getKey()));
+      affected.addAll(TdbStore.resources(e.getValue().getGraph()));
+      tdb.replaceGraph(e.getKey(), e.getValue());
+    }
+    return loader.refresh(tdb.dataset(), affected);
+  }
+
+  /** {@link #replace(Map)} for one graph. */
+  public LoadStats replace(String graphIri, Model content) {
+    Map<String, Model> one = new LinkedHashMap<>();
+    one.put(graphIri, content);
+    return replace(one);
+  }
+
+  /**
+   * Removes named graphs from TDB2 and their contribution from Neo4j.
+   *
+   * @param graphIris graph (article) IRIs
+   * @return the IRIs that were not in TDB2 (nothing was done for those), in the given order
+   */
+  public List<String> remove(Collection<String> graphIris) {
+    Set<Node> affected = new HashSet<>();
+    List<String> missing = new java.util.ArrayList<>();
+    for (String g : graphIris) {
+      Set<Node> old = tdb.resourcesOf(g);
+      if (tdb.removeGraph(g)) {
+        affected.addAll(old);
+      } else {
+        missing.add(g);
+      }
+    }
+    if (!affected.isEmpty()) {
+      loader.refresh(tdb.dataset(), affected);
+    }
+    return missing;
+  }
+}
