@@ -82,4 +82,40 @@ class CliErrorsTest {
     assertEquals(1, r.exit(), r.toString());
     assertTrue(r.err().contains("newsgraph build"), r.err());
   }
+
+  @Test
+  void queryHelpSaysReadOnlyAndHostileSparqlExitsTwoNamingWhy() {
+    CliRun h = CliRun.run("query", "--help");
+    assertTrue(h.out().contains("in a read transaction unless --write is given"), h.out());
+    assertTrue(h.out().contains("Pass values with --param, never inside the query"), h.out());
+    org.newsgraph.rdf.TdbStore.open(dir.resolve("tdb2")).close();
+    CliRun service = CliRun.run("--data-dir", dir.toString(), "sparql",
+        "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }");
+    assertEquals(2, service.exit(), service.toString());
+    assertEquals("newsgraph: SERVICE <http://127.0.0.1:9/> is refused: queries read only the newsgraph store"
+        + " and never reach the network\n", service.err());
+    CliRun from = CliRun.run("--data-dir", dir.toString(), "sparql", "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }");
+    assertEquals(2, from.exit(), from.toString());
+    assertTrue(from.err().startsWith("newsgraph: FROM and FROM NAMED are refused"), from.err());
+    assertTrue(!from.err().contains("root:"), from.err());
+  }
+
+  @Test
+  void aRunawaySparqlQueryStopsAtTimeoutOneSecond() {
+    try (org.newsgraph.rdf.TdbStore tdb = org.newsgraph.rdf.TdbStore.open(dir.resolve("tdb2"))) {
+      org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+      for (int i = 0; i < 1000; i++) {
+        m.createResource("https://example.org/s" + i).addLiteral(m.createProperty("https://example.org/p"), (long) i);
+      }
+      tdb.replaceGraph("https://example.org/g", m);
+    }
+    long t0 = System.nanoTime();
+    CliRun r = CliRun.run("--data-dir", dir.toString(), "sparql", "--timeout", "1",
+        "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("newsgraph: the SPARQL query was stopped after its time limit of 1 s (--timeout); nothing was"
+        + " returned\n", r.err());
+    assertTrue(ms < 10_000, "took " + ms + " ms");
+  }
 }
