@@ -44,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
     RdfMapper mapper = extraction.mapper();
     long t0 = System.nanoTime();
     try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
-      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, err);
+      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, err, extraction.limits());
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs

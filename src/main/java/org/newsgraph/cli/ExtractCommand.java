@@ -50,7 +50,7 @@ final class ExtractCommand implements Callable<Integer> {
     boolean annotations = format.equalsIgnoreCase("annotations");
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfMapper mapper = extraction.mapper();
-    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, spec.commandLine().getErr());
+    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, spec.commandLine().getErr(), extraction.limits());
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {

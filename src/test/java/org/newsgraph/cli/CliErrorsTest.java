@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,5 +118,34 @@ class CliErrorsTest {
     assertEquals("newsgraph: the SPARQL query was stopped after its time limit of 1 s (--timeout); nothing was"
         + " returned\n", r.err());
     assertTrue(ms < 10_000, "took " + ms + " ms");
+  }
+
+  @Test
+  void badFilesAreEachReportedOnOneLineAndFailFastStopsAtTheFirst() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.write(in.resolve("a-binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xff, (byte) 0xfe});
+    Files.write(in.resolve("b-latin1.txt"), "Caf\u00e9 owner\nM\u00fcller said".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(in.resolve("c-empty.txt"), "");
+    Files.writeString(in.resolve("d-blank.txt"), " \n\t\n  ");
+    Files.writeString(in.resolve("e-no-body.html"), "<html><head><title>T</title></head></html>");
+    Files.writeString(in.resolve("f-broken.jsonl"), "{\"id\": \"x\", \"title\": \"T\", \"text\": \"\"}\n{not json\n");
+    Files.writeString(in.resolve("g-evil\nskipped forged.txt"), "");
+    Files.writeString(in.resolve("huge.txt"), "Title\n" + "word ".repeat(10_000_000));
+    CliRun r = CliRun.run("extract", in.toString(), "-o", dir.resolve("out.ttl").toString());
+    assertEquals(1, r.exit(), r.toString());
+    String[] lines = r.err().split("\n");
+    List<String> skipped = java.util.Arrays.stream(lines).filter(l -> l.startsWith("skipped ")).toList();
+    assertEquals(9, skipped.size(), r.err());
+    assertTrue(skipped.get(0).startsWith("skipped " + in.resolve("a-binary.txt") + ": not valid UTF-8 (byte 0x89 on line 1)"), r.err());
+    assertTrue(skipped.get(1).startsWith("skipped " + in.resolve("b-latin1.txt") + ": not valid UTF-8 (byte 0xE9 on line 1)"), r.err());
+    assertTrue(r.err().contains("skipped " + in.resolve("g-evil?skipped forged.txt") + ": "), r.err());
+    assertTrue(r.err().contains("skipped " + in.resolve("huge.txt") + ": the text has 49,999,999 characters, more than"
+        + " --max-chars 1,000,000"), r.err());
+    assertTrue(r.err().contains("f-broken.jsonl:2: not valid JSON at column 2"), r.err());
+    assertTrue(!r.err().contains("Loading the CoreNLP models"), r.err());
+
+    CliRun ff = CliRun.run("extract", "--fail-fast", in.toString(), "-o", dir.resolve("out2.ttl").toString());
+    assertEquals(1, ff.exit(), ff.toString());
+    assertTrue(ff.err().contains("stopped at the first problem (--fail-fast); nothing was extracted"), ff.err());
   }
 }
