@@ -43,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
     long t0 = System.nanoTime();
-    try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
+    try (TdbStore tdb = Stores.tdb()) {
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, err, extraction.limits());
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty()) {
@@ -58,10 +58,15 @@ final class BuildCommand implements Callable<Integer> {
         built.addNamedModel(d.graphIri(), d.rdf());
       }
       stages.put("store", Ingest.millisSince(ts));
-      long tl = System.nanoTime();
-      LoadStats load = new RdfGraphLoader(neo.store()).load(built);
-      stages.put("load", Ingest.millisSince(tl));
-      printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+      // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, a rebuild finishes the job
+      try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+        long tl = System.nanoTime();
+        LoadStats load = new RdfGraphLoader(neo.store()).load(built);
+        stages.put("load", Ingest.millisSince(tl));
+        printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+      } catch (RuntimeException e) {
+        return Neo4jAfterRdf.report(e, outcome.done().size(), tdb.dir(), err);
+      }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }
   }
