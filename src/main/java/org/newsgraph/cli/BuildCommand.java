@@ -54,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try (TdbStore tdb = Stores.tdb()) {
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
-          a -> !force && unchanged(tdb, mapper, a));
+          a -> !force && unchanged(tdb, mapper, a), extraction.limits());
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
@@ -67,17 +67,23 @@ final class BuildCommand implements Callable<Integer> {
         out.printf("RDF (TDB2):  %s (query: newsgraph sparql \"...\")%n", tdb.dir().toAbsolutePath());
         return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
       }
+      long ts = System.nanoTime();
+      Dataset built = DatasetFactory.create();
+      Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();
+      for (Ingest.Done d : outcome.done()) {
+        graphs.put(d.graphIri(), d.rdf());
+        built.addNamedModel(d.graphIri(), d.rdf());
+      }
+      java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.storeRdf(tdb, graphs);
+      stages.put("store", Ingest.millisSince(ts));
+      // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, a forced rebuild finishes the job
       try (Stores.Neo4jConnection neo = Stores.neo4j()) {
-        long ts = System.nanoTime();
-        Dataset built = DatasetFactory.create();
-        Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();
-        for (Ingest.Done d : outcome.done()) {
-          graphs.put(d.graphIri(), d.rdf());
-          built.addNamedModel(d.graphIri(), d.rdf());
-        }
-        LoadStats load = new ArticleUpdater(tdb, neo.store()).replace(graphs);
-        stages.put("store+load", Ingest.millisSince(ts));
+        long tl = System.nanoTime();
+        LoadStats load = new ArticleUpdater(tdb, neo.store()).refresh(affected);
+        stages.put("load", Ingest.millisSince(tl));
         printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+      } catch (RuntimeException e) {
+        return Neo4jAfterRdf.report(e, outcome.done().size(), tdb.dir(), err);
       }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }

@@ -50,7 +50,8 @@ final class ExtractCommand implements Callable<Integer> {
     boolean annotations = format.equalsIgnoreCase("annotations");
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfMapper mapper = extraction.mapper();
-    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), spec.commandLine().getErr(), a -> false);
+    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), spec.commandLine().getErr(),
+        a -> false, extraction.limits());
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {

@@ -24,6 +24,25 @@ final class ExtractionOptions {
     return aliasFile == null ? org.newsgraph.model.AliasTable.EMPTY : AliasFiles.load(aliasFile);
   }
 
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "1000000",
+      description = "Skip (and report) an article whose text is longer than this many characters, before any NLP"
+          + " (default: ${DEFAULT-VALUE}; 0: no limit).")
+  long maxChars;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+      description = "Skip (and report) an article whose extraction takes longer than this (default: ${DEFAULT-VALUE};"
+          + " 0: no limit). The batch goes on with the next article.")
+  long timeoutSeconds;
+
+  @Option(names = "--fail-fast", description = "Stop at the first input or article that fails, instead of"
+      + " reporting it and going on. Articles finished before it are kept.")
+  boolean failFast;
+
+  /** The per-article limits these options give. */
+  ArticleGuard.Limits limits() {
+    return new ArticleGuard.Limits(maxChars, java.time.Duration.ofSeconds(timeoutSeconds), failFast);
+  }
+
   RdfMapper mapper() {
     return new RdfMapper(baseIri);
   }

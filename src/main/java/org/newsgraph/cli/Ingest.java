@@ -46,25 +46,29 @@ final class Ingest {
    */
   static final java.util.concurrent.atomic.AtomicInteger MODEL_REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
 
+  /** As {@link #run(List, LocalDate, RdfMapper, PrintWriter, ArticleGuard.Limits)} with the default limits. */
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err) {
-    return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err, a -> false);
+    return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err, a -> false, ArticleGuard.Limits.DEFAULT);
   }
 
   /**
-   * Like {@link #run(List, LocalDate, RdfMapper, PrintWriter)}, but articles for which {@code
-   * unchanged} holds are reported ("unchanged, skipped") and not extracted; when every article is
-   * unchanged the models are not loaded.
+   * Reads, extracts (each article under {@code limits}, see {@link ArticleGuard}), maps and
+   * validates. Articles for which {@code unchanged} holds are reported ("unchanged, skipped") and
+   * not extracted; when every article is unchanged the models are not loaded. Each problem is one
+   * line on {@code err}: {@code skipped SOURCE: REASON} (SOURCE is the file, with {@code :LINE} for
+   * JSONL), with control characters shown as {@code ?}. With {@link ArticleGuard.Limits#failFast()}
+   * the run stops at the first problem; articles finished before it are kept.
    *
    * @param aliases the user's alias table ({@code --aliases})
    */
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
-      PrintWriter err, java.util.function.Predicate<Article> unchanged) {
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
     List<Article> articles = new ArticleReader(date).read(inputs, p -> {
       failures[0]++;
-      err.println("skipped " + p.source() + ": " + p.reason());
+      err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
     });
     stages.put("read", millisSince(t0));
     List<Done> done = new ArrayList<>();
@@ -82,44 +86,69 @@ final class Ingest {
     if (articles.isEmpty()) {
       return new Outcome(done, failures[0], stages, skipped);
     }
+    if (limits.failFast() && failures[0] > 0) {
+      err.println("stopped at the first problem (--fail-fast); nothing was extracted");
+      return new Outcome(done, failures[0], stages, skipped);
+    }
     long t1 = System.nanoTime();
-    MODEL_REQUESTS.incrementAndGet();
-    if (!NlpPipeline.isLoaded()) {
+    boolean anyFits = articles.stream()
+        .anyMatch(a -> limits.maxChars() == 0 || a.text().length() <= limits.maxChars());
+    if (anyFits) {
+      MODEL_REQUESTS.incrementAndGet();
+    }
+    if (anyFits && !NlpPipeline.isLoaded()) {
       err.println("Loading the CoreNLP models (about 30 s, once per run)...");
     }
-    NlpPipeline.shared();
+    if (anyFits) {
+      NlpPipeline.shared(); // loaded here, not on the worker, so the load never counts against --timeout
+    }
     stages.put("models", millisSince(t1));
     Extractor extractor = new Extractor(aliases);
     long extractNanos = 0;
     long mapNanos = 0;
     int n = 0;
-    for (Article a : articles) {
-      n++;
-      long te = System.nanoTime();
-      ArticleGraph g;
-      try {
-        g = extractor.extract(a);
-      } catch (RuntimeException e) {
-        failures[0]++;
-        err.println("skipped " + a.source() + ": extraction failed: " + e);
-        continue;
-      } finally {
+    try (ArticleGuard guard = new ArticleGuard(limits, extractor::extract)) {
+      for (Article a : articles) {
+        n++;
+        if (limits.failFast() && failures[0] > 0) {
+          err.println("stopped at the first problem (--fail-fast); " + (articles.size() - n + 1)
+              + " article(s) not extracted");
+          break;
+        }
+        long te = System.nanoTime();
+        ArticleGuard.Result result = guard.run(a);
         extractNanos += System.nanoTime() - te;
+        if (result instanceof ArticleGuard.Skipped refused) {
+          failures[0]++;
+          err.println(ArticleGuard.printable("skipped " + a.source() + ": " + refused.reason()));
+          continue;
+        }
+        ArticleGraph g = ((ArticleGuard.Extracted) result).graph();
+        long tm = System.nanoTime();
+        Model rdf;
+        Validation.Result v;
+        try {
+          rdf = mapper.map(g);
+          v = Validation.validate(rdf);
+        } catch (RuntimeException e) {
+          failures[0]++;
+          err.println(ArticleGuard.printable("skipped " + a.source() + ": mapping to RDF failed: " + e));
+          continue;
+        } finally {
+          mapNanos += System.nanoTime() - tm;
+        }
+        if (!v.conforms()) {
+          failures[0]++;
+          err.println("skipped " + ArticleGuard.printable(a.source()) + ": its RDF breaks " + v.violations()
+              + " SHACL constraint(s) of ontology/shapes.ttl (a newsgraph bug; please report it with this report):");
+          err.println(v.reportTurtle());
+          continue;
+        }
+        done.add(new Done(g, mapper.articleIri(a.id()), rdf));
+        err.printf("[%d/%d] %s: %d entities, %d relations (%.1f s)%n", n, articles.size(),
+            ArticleGuard.printable(a.source()), g.entities().size(), g.relations().size(),
+            (System.nanoTime() - te) / 1e9);
       }
-      long tm = System.nanoTime();
-      Model rdf = mapper.map(g);
-      Validation.Result v = Validation.validate(rdf);
-      mapNanos += System.nanoTime() - tm;
-      if (!v.conforms()) {
-        failures[0]++;
-        err.println("skipped " + a.source() + ": its RDF breaks " + v.violations()
-            + " SHACL constraint(s) of ontology/shapes.ttl (a newsgraph bug; please report it with this report):");
-        err.println(v.reportTurtle());
-        continue;
-      }
-      done.add(new Done(g, mapper.articleIri(a.id()), rdf));
-      err.printf("[%d/%d] %s: %d entities, %d relations (%.1f s)%n", n, articles.size(), a.source(),
-          g.entities().size(), g.relations().size(), (System.nanoTime() - te) / 1e9);
     }
     stages.put("extract", extractNanos / 1_000_000);
     stages.put("map", mapNanos / 1_000_000);

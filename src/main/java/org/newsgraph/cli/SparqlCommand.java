@@ -39,6 +39,10 @@ final class SparqlCommand implements Callable<Integer> {
         rows = tdb.select(query, result.timeoutSeconds * 1000);
       } catch (QueryParseException e) {
         throw new IllegalArgumentException("the SPARQL query does not parse: " + e.getMessage(), e);
+      } catch (org.apache.jena.query.QueryCancelledException e) {
+        spec.commandLine().getErr().println("newsgraph: the SPARQL query was stopped after its time limit of "
+            + result.timeoutSeconds + " s (--timeout); nothing was returned");
+        return Main.INPUT_FAILED;
       }
       rows.write(spec.commandLine().getOut(), result.format);
     }

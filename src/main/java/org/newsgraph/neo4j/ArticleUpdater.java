@@ -42,12 +42,26 @@ public final class ArticleUpdater {
    * @return what Neo4j was sent (nodes refreshed or deleted, relationships re-created)
    */
   public LoadStats replace(Map<String, Model> graphs) {
+    return refresh(storeRdf(tdb, graphs));
+  }
+
+  /**
+   * The TDB2 half of {@link #replace(Map)}: replaces the named graphs and returns the resources
+   * whose Neo4j nodes must then be refreshed (those of the old and the new graphs), so that the RDF
+   * is saved even when Neo4j cannot be reached.
+   */
+  public static Set<Node> storeRdf(TdbStore tdb, Map<String, Model> graphs) {
     Set<Node> affected = new HashSet<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
       affected.addAll(tdb.resourcesOf(e.getKey()));
       affected.addAll(TdbStore.resources(e.getValue().getGraph()));
       tdb.replaceGraph(e.getKey(), e.getValue());
     }
+    return affected;
+  }
+
+  /** The Neo4j half of {@link #replace(Map)}: recomputes the nodes of {@code affected} from TDB2. */
+  public LoadStats refresh(Set<Node> affected) {
     return loader.refresh(tdb.dataset(), affected);
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import inet.ipaddr.IPAddressString;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Layout under the home directory: {@code data/} (databases and transaction logs), {@code
  * logs/debug.log} (Neo4j's debug log) and {@code logs/neo4j.log} (Neo4j's user log). Nothing is
  * written to the console. HTTP and HTTPS are off, authentication is off (the port is bound to the
- * loopback interface only), {@code LOAD CSV} may not read local files, no procedure is
- * unrestricted, and usage data collection is off.
+ * loopback interface only), {@code LOAD CSV} may not read local files nor fetch from any network
+ * address (every IPv4 and IPv6 range is on Cypher's IP blocklist), no procedure is unrestricted
+ * (and no plugin such as APOC is installed), and usage data collection is off.
  *
  * <p>Start-up cost, measured on the 2-core development machine (Java 17, Neo4j 5.26.12): the first
  * start in a fresh JVM takes about 4.5-5.5 s (up to 8.5 s while other processes compete for the
@@ -203,6 +205,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         .setConfig(HttpsConnector.enabled, false)
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+        // LOAD CSV FROM 'http://...' may reach no address at all (all IPv4 and IPv6 blocked)
+        .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of())
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.Argument;
@@ -36,6 +38,9 @@ import org.newsgraph.model.Span;
  * article/ID/statement/HASH} for evidence. Each relation is one plain triple plus an rdf:Statement
  * that reifies it with its evidence sentence, extractor and confidence. Offsets are UTF-16
  * indices into the article text ({@code ng:text}).
+ *
+ * <p>Literals are made safe for every RDF format ({@link SafeText}): control characters that XML
+ * cannot hold and unpaired surrogates become U+FFFD one for one, so offsets still hold.
  */
 public final class RdfMapper {
   /** Default base for minted IRIs. */
@@ -204,7 +209,23 @@ public final class RdfMapper {
         }
       }
     }
+    cleanLiterals(m);
     return m;
+  }
+
+  /** Replaces literals that some format could not carry by their {@link SafeText#clean} form. */
+  private static void cleanLiterals(Model m) {
+    List<Statement> bad = m.listStatements().filterKeep(st -> st.getObject().isLiteral()
+        && SafeText.needsCleaning(st.getObject().asLiteral().getLexicalForm())).toList();
+    for (Statement st : bad) {
+      Literal l = st.getObject().asLiteral();
+      String clean = SafeText.clean(l.getLexicalForm());
+      Literal replacement = l.getLanguage().isEmpty()
+          ? m.createTypedLiteral(clean, l.getDatatype())
+          : m.createLiteral(clean, l.getLanguage());
+      m.remove(st);
+      m.add(st.getSubject(), st.getPredicate(), replacement);
+    }
   }
 
   /** An ISO time as xsd:gYear, xsd:gYearMonth or xsd:date by its precision. */

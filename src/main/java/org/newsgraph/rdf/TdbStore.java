@@ -187,15 +187,20 @@ public final class TdbStore implements AutoCloseable {
    * @return the rows: IRIs as their full string, literals as their lexical form, numbers as
    *     {@code Long}/{@code Double}, blank nodes as {@code _:label}; ASK gives one column {@code ask}
    * @throws org.apache.jena.query.QueryParseException when the query does not parse
-   * @throws IllegalArgumentException for CONSTRUCT and DESCRIBE, which have no rows
+   * @throws IllegalArgumentException for CONSTRUCT and DESCRIBE, which have no rows, and for
+   *     queries that {@link SparqlGuard#check} refuses ({@code SERVICE}, {@code FROM}, script
+   *     functions)
+   * @throws org.apache.jena.query.QueryCancelledException when the time limit passes
    */
   public TabularResult select(String sparql, long timeoutMillis) {
     Query query = QueryFactory.create(sparql);
     if (!query.isSelectType() && !query.isAskType()) {
       throw new IllegalArgumentException("only SELECT and ASK queries give rows; use 'newsgraph export' for RDF");
     }
+    SparqlGuard.check(query);
     return Txn.calculateRead(dataset, () -> {
-      var builder = QueryExecution.dataset(dataset).query(query).set(TDB2.symUnionDefaultGraph, true);
+      var builder = QueryExecution.dataset(dataset).query(query).set(TDB2.symUnionDefaultGraph, true)
+          .set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, false);
       if (timeoutMillis > 0) {
         builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +82,70 @@ class CliErrorsTest {
     CliRun r = CliRun.run("--data-dir", dir.resolve("fresh").toString(), "export");
     assertEquals(1, r.exit(), r.toString());
     assertTrue(r.err().contains("newsgraph build"), r.err());
+  }
+
+  @Test
+  void queryHelpSaysReadOnlyAndHostileSparqlExitsTwoNamingWhy() {
+    CliRun h = CliRun.run("query", "--help");
+    assertTrue(h.out().contains("in a read transaction unless --write is given"), h.out());
+    assertTrue(h.out().contains("Pass values with --param, never inside the query"), h.out());
+    org.newsgraph.rdf.TdbStore.open(dir.resolve("tdb2")).close();
+    CliRun service = CliRun.run("--data-dir", dir.toString(), "sparql",
+        "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }");
+    assertEquals(2, service.exit(), service.toString());
+    assertEquals("newsgraph: SERVICE <http://127.0.0.1:9/> is refused: queries read only the newsgraph store"
+        + " and never reach the network\n", service.err());
+    CliRun from = CliRun.run("--data-dir", dir.toString(), "sparql", "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }");
+    assertEquals(2, from.exit(), from.toString());
+    assertTrue(from.err().startsWith("newsgraph: FROM and FROM NAMED are refused"), from.err());
+    assertTrue(!from.err().contains("root:"), from.err());
+  }
+
+  @Test
+  void aRunawaySparqlQueryStopsAtTimeoutOneSecond() {
+    try (org.newsgraph.rdf.TdbStore tdb = org.newsgraph.rdf.TdbStore.open(dir.resolve("tdb2"))) {
+      org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+      for (int i = 0; i < 1000; i++) {
+        m.createResource("https://example.org/s" + i).addLiteral(m.createProperty("https://example.org/p"), (long) i);
+      }
+      tdb.replaceGraph("https://example.org/g", m);
+    }
+    long t0 = System.nanoTime();
+    CliRun r = CliRun.run("--data-dir", dir.toString(), "sparql", "--timeout", "1",
+        "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("newsgraph: the SPARQL query was stopped after its time limit of 1 s (--timeout); nothing was"
+        + " returned\n", r.err());
+    assertTrue(ms < 10_000, "took " + ms + " ms");
+  }
+
+  @Test
+  void badFilesAreEachReportedOnOneLineAndFailFastStopsAtTheFirst() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.write(in.resolve("a-binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xff, (byte) 0xfe});
+    Files.write(in.resolve("b-latin1.txt"), "Caf\u00e9 owner\nM\u00fcller said".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.writeString(in.resolve("c-empty.txt"), "");
+    Files.writeString(in.resolve("d-blank.txt"), " \n\t\n  ");
+    Files.writeString(in.resolve("e-no-body.html"), "<html><head><title>T</title></head></html>");
+    Files.writeString(in.resolve("f-broken.jsonl"), "{\"id\": \"x\", \"title\": \"T\", \"text\": \"\"}\n{not json\n");
+    Files.writeString(in.resolve("g-evil\nskipped forged.txt"), "");
+    Files.writeString(in.resolve("huge.txt"), "Title\n" + "word ".repeat(10_000_000));
+    CliRun r = CliRun.run("extract", in.toString(), "-o", dir.resolve("out.ttl").toString());
+    assertEquals(1, r.exit(), r.toString());
+    String[] lines = r.err().split("\n");
+    List<String> skipped = java.util.Arrays.stream(lines).filter(l -> l.startsWith("skipped ")).toList();
+    assertEquals(9, skipped.size(), r.err());
+    assertTrue(skipped.get(0).startsWith("skipped " + in.resolve("a-binary.txt") + ": not valid UTF-8 (byte 0x89 on line 1)"), r.err());
+    assertTrue(skipped.get(1).startsWith("skipped " + in.resolve("b-latin1.txt") + ": not valid UTF-8 (byte 0xE9 on line 1)"), r.err());
+    assertTrue(r.err().contains("skipped " + in.resolve("g-evil?skipped forged.txt") + ": "), r.err());
+    assertTrue(r.err().contains("skipped " + in.resolve("huge.txt") + ": the text has 49,999,999 characters, more than"
+        + " --max-chars 1,000,000"), r.err());
+    assertTrue(r.err().contains("f-broken.jsonl:2: not valid JSON at column 2"), r.err());
+    assertTrue(!r.err().contains("Loading the CoreNLP models"), r.err());
+
+    CliRun ff = CliRun.run("extract", "--fail-fast", in.toString(), "-o", dir.resolve("out2.ttl").toString());
+    assertEquals(1, ff.exit(), ff.toString());
+    assertTrue(ff.err().contains("stopped at the first problem (--fail-fast); nothing was extracted"), ff.err());
   }
 }

@@ -234,6 +234,59 @@ class Neo4jStoreTest {
   }
 
   @Test
+  void loadCsvCannotReadLocalFilesEvenInAWriteTransaction() {
+    for (String url : List.of("file:///etc/passwd", "file:/etc/passwd", "FILE:///etc/passwd")) {
+      Neo4jException e = assertThrows(Neo4jException.class, () -> store.query(
+          "LOAD CSV FROM '" + url + "' AS line CREATE (:Leak {line: line}) RETURN count(*)", null, true, null));
+      assertTrue(e.getMessage().contains("'dbms.security.allow_csv_import_from_file_urls' is false"), e.getMessage());
+      assertTrue(!e.getMessage().contains("root:"), e.getMessage());
+    }
+    assertEquals(0L, store.count("MATCH (l:Leak) RETURN count(l)"));
+  }
+
+  @Test
+  void loadCsvCannotReachTheNetwork() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/", ex -> {
+      requests.incrementAndGet();
+      byte[] body = "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+    try {
+      for (String host : List.of("127.0.0.1", "localhost", "[::1]")) {
+        String url = "http://" + host + ":" + http.getAddress().getPort() + "/x.csv";
+        Neo4jException e = assertThrows(Neo4jException.class, () -> store.query(
+            "LOAD CSV FROM '" + url + "' AS line RETURN line", null, true, null), url);
+        assertTrue(e.getMessage().contains("blocked"), e.getMessage());
+      }
+      assertEquals(0, requests.get());
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  @Test
+  void noProcedureReachesFilesOrTheNetwork() {
+    for (String call : List.of(
+        "CALL apoc.load.json('file:///etc/passwd')",
+        "CALL apoc.cypher.runFile('/etc/passwd')",
+        "CALL apoc.export.csv.all('/tmp/newsgraph-leak.csv', {})",
+        "CALL apoc.load.jdbc('jdbc:h2:mem:x', 'SELECT 1')")) {
+      Neo4jException e = assertThrows(Neo4jException.class, () -> store.query(call, null, true, null), call);
+      assertEquals("Neo.ClientError.Procedure.ProcedureNotFound", e.code(), e.getMessage());
+    }
+    List<List<Object>> procs = store.query(
+        "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'apoc' OR name CONTAINS 'load' OR name CONTAINS 'file'"
+            + " RETURN name", null, false, null).rows();
+    assertEquals(List.of(), procs);
+  }
+
+  @Test
   void countReadsOneNumber() {
     store.query("UNWIND range(1, 3) AS i CREATE (:C {i: i})", null, true, null);
     assertEquals(3L, store.count("MATCH (c:C) RETURN count(c)"));
