@@ -32,7 +32,7 @@ final class Neo4jAfterRdf {
     err.println("newsgraph: the RDF of " + articles + " article(s) is saved in " + tdbDir.toAbsolutePath()
         + " (newsgraph sparql and export work now); Neo4j was not (fully) loaded. Run the same"
         + " 'newsgraph build' with --force once Neo4j is reachable: it replaces the same graphs and loads Neo4j"
-        + " (without --force the stored articles count as unchanged and are skipped).");
+        + " (without --force the stored articles count as unchanged and Neo4j would not get them).");
     return Main.STORE_UNAVAILABLE;
   }
 }
