@@ -115,6 +115,12 @@ import org.neo4j.driver.Session;
  * completes it.
  */
 public final class RdfGraphLoader {
+  static {
+    // Jena must initialise before this class's constants touch its vocabulary (XSD, RDF): when this
+    // class is the JVM's first use of Jena, NodeFactory's initialisation otherwise fails in a cycle.
+    org.apache.jena.sys.JenaSystem.init();
+  }
+
   /** Label of every node made from an IRI or blank node. */
   public static final String RESOURCE_LABEL = "Resource";
 
@@ -533,18 +539,7 @@ public final class RdfGraphLoader {
     long rels = 0;
     long props = 0;
     try (Session session = store.session(AccessMode.WRITE)) {
-      run(
-          session,
-          "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:"
-              + quote(RESOURCE_LABEL)
-              + ") REQUIRE r.uri IS UNIQUE",
-          Map.of());
-      run(
-          session,
-          "CREATE CONSTRAINT namespace_iri IF NOT EXISTS FOR (n:"
-              + quote(NAMESPACE_LABEL)
-              + ") REQUIRE n.namespace IS UNIQUE",
-          Map.of());
+      createConstraints(session);
 
       Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
       for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
