@@ -124,6 +124,12 @@ public final class RdfGraphLoader {
   /** Label of every node made from an IRI or blank node. */
   public static final String RESOURCE_LABEL = "Resource";
 
+  /**
+   * Label (besides {@value #RESOURCE_LABEL}) of a node made from an RDF 1.2 triple term {@code <<(
+   * s p o )>>}, whose {@code uri} is that term's N-Triples form ({@link TermCodec}).
+   */
+  public static final String TRIPLE_TERM_LABEL = "TripleTerm";
+
   /** Label of the namespace record nodes. */
   public static final String NAMESPACE_LABEL = "_Namespace";
 
@@ -257,7 +263,7 @@ public final class RdfGraphLoader {
             : collectAround(dataset, affected);
     Set<String> uris = new TreeSet<>();
     for (Node n : affected) {
-      if (n.isURI() || n.isBlank()) {
+      if (n.isURI() || n.isBlank() || n.isTripleTerm()) {
         uris.add(Collected.uri(n));
       }
     }
@@ -324,8 +330,8 @@ public final class RdfGraphLoader {
           labels.append(':').append(quote(label));
         }
         Map<String, Object> properties = new TreeMap<>();
-        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
-        props += properties.size();
+        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
+        props += n.literals.size();
         properties.put("uri", e.getKey());
         if (!n.sources.isEmpty()) {
           properties.put(SOURCES, new ArrayList<>(n.sources));
@@ -375,7 +381,7 @@ public final class RdfGraphLoader {
     DatasetGraph dsg = dataset.asDatasetGraph();
     Collected acc = new Collected(dsg.prefixes().getMapping());
     for (Node n : affected) {
-      if (!(n.isURI() || n.isBlank())) {
+      if (!(n.isURI() || n.isBlank() || n.isTripleTerm())) {
         continue;
       }
       for (Iterator<Quad> it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY); it.hasNext(); ) {
@@ -411,6 +417,14 @@ public final class RdfGraphLoader {
     for (Triple t : c.relationTriples) {
       List<Node> statements = new ArrayList<>();
       Map<Node, Node> graphOf = new HashMap<>();
+      Node term = org.apache.jena.graph.NodeFactory.createTripleTerm(t);
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF.Nodes.reifies, term); it.hasNext(); ) {
+        Quad q = it.next();
+        if (!graphOf.containsKey(q.getSubject()) && !q.getSubject().isTripleTerm()) {
+          statements.add(q.getSubject());
+          graphOf.put(q.getSubject(), q.getGraph());
+        }
+      }
       for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject()); it.hasNext(); ) {
         Quad q = it.next();
         Node st = q.getSubject();
@@ -475,7 +489,7 @@ public final class RdfGraphLoader {
       Quad q = it.next();
       Node p = q.getPredicate();
       Node o = q.getObject();
-      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
+      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT) || p.equals(RDF.Nodes.reifies)
           || p.equals(RDF.type.asNode()) || !p.isURI()) {
         continue;
       }
@@ -493,7 +507,7 @@ public final class RdfGraphLoader {
       }
     }
     Map<String, Object> props = new TreeMap<>();
-    literals.forEach((k, v) -> props.put(k, propertyValue(v)));
+    literals.forEach((k, v) -> PropertyValues.put(props, k, v));
     iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
     if (evidence != null) {
       putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
@@ -549,13 +563,13 @@ public final class RdfGraphLoader {
           labels.append(':').append(quote(label));
         }
         Map<String, Object> properties = new TreeMap<>();
-        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
+        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
         Map<String, Object> row = new HashMap<>();
         row.put("uri", e.getKey());
         row.put("props", properties);
         byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
         nodes++;
-        props += properties.size();
+        props += n.literals.size();
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         String cypher =
@@ -709,7 +723,8 @@ public final class RdfGraphLoader {
    */
   public static String labelName(String classIri) {
     String name = sanitise(localName(classIri));
-    return name.equals(NAMESPACE_LABEL) ? name + "_" : name;
+    return name.equals(NAMESPACE_LABEL) || name.equals(RESOURCE_LABEL) || name.equals(TRIPLE_TERM_LABEL)
+        ? name + "_" : name;
   }
 
   /**
@@ -821,44 +836,6 @@ public final class RdfGraphLoader {
     return lex;
   }
 
-  /** One value, or a sorted list of several; homogeneous so Neo4j can store it. */
-  private static Object propertyValue(Set<Node> literals) {
-    List<Object> values = new ArrayList<>(literals.size());
-    Set<Class<?>> classes = new LinkedHashSet<>();
-    for (Node l : literals) {
-      Object v = literalValue(l);
-      values.add(v);
-      classes.add(v.getClass());
-    }
-    if (classes.size() > 1) {
-      if (classes.stream().allMatch(k -> k == Long.class || k == Double.class)) {
-        values.replaceAll(v -> ((Number) v).doubleValue());
-      } else {
-        values.clear();
-        literals.forEach(l -> values.add(l.getLiteralLexicalForm()));
-      }
-    }
-    List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-    if (distinct.size() == 1) {
-      return distinct.get(0);
-    }
-    distinct.sort(VALUE_ORDER);
-    return distinct;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static final Comparator<Object> VALUE_ORDER =
-      (a, b) -> {
-        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
-          int c = x.toInstant().compareTo(y.toInstant());
-          return c != 0 ? c : x.toString().compareTo(y.toString());
-        }
-        if (a instanceof Double x && b instanceof Double y) {
-          return Double.compare(x, y);
-        }
-        return ((Comparable) a).compareTo(b);
-      };
-
   // ---- gathering ----
 
   private static final class NodeData {
@@ -922,13 +899,22 @@ public final class RdfGraphLoader {
       }
       String pIri = p.getURI();
       if (o.isLiteral()) {
-        subject.literals.computeIfAbsent(propertyKey(pIri), k -> new LinkedHashSet<>()).add(o);
+        String key = propertyKey(pIri);
+        if (key.endsWith(PropertyValues.LANG) || key.endsWith(PropertyValues.TYPE)) {
+          throw new UnmappableRdfException("the predicate <" + pIri + "> maps to the Neo4j property key '" + key
+              + "', which newsgraph keeps for the " + (key.endsWith(PropertyValues.LANG) ? "language tags" : "datatypes")
+              + " of '" + key.substring(0, key.length() - 6) + "'; rename the predicate before loading");
+        }
+        subject.literals.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(o);
         record(pIri).dataPredicates.add(localName(pIri));
       } else if (p.equals(RDF.type.asNode()) && o.isURI()) {
         subject.labels.add(labelName(o.getURI()));
         record(o.getURI()).classes.add(localName(o.getURI()));
-      } else if (o.isURI() || o.isBlank()) {
+      } else if (o.isURI() || o.isBlank() || o.isTripleTerm()) {
         NodeData object = node(o);
+        if (o.isTripleTerm()) {
+          object.labels.add(TRIPLE_TERM_LABEL);
+        }
         String type = relationshipType(pIri);
         List<String> so = List.of(uri(s), uri(o));
         relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
@@ -956,7 +942,7 @@ public final class RdfGraphLoader {
     }
 
     static String uri(Node n) {
-      return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
+      return TermCodec.uri(n);
     }
   }
 }
