@@ -44,7 +44,10 @@ import org.neo4j.driver.Session;
  *       predicate is not {@code rdf:type}, becomes one node labelled {@value #RESOURCE_LABEL} with
  *       a unique {@code uri} property: the IRI, or {@code "_:"} plus Jena's blank node label (blank
  *       nodes are stable only within one parsed {@link Dataset} or {@link Model}; parsing the same
- *       file twice creates new blank nodes).
+ *       file twice creates new blank nodes). An RDF 1.2 triple term {@code <<( s p o )>>} (always
+ *       an object, e.g. of {@code rdf:reifies}) becomes a node labelled {@value #RESOURCE_LABEL}
+ *       and {@value #TRIPLE_TERM_LABEL} whose {@code uri} is the term in N-Triples form ({@link
+ *       TermCodec}).
  *   <li>{@code s rdf:type C} (C an IRI) adds the label {@link #labelName(String) labelName(C)},
  *       e.g. {@code schema:Person} -> {@code Person}. A blank node class becomes a {@code TYPE}
  *       relationship instead.
@@ -53,19 +56,24 @@ import org.neo4j.driver.Session;
  *       list. Typed literals become: {@code xsd:date} a Neo4j {@code DATE} ({@link LocalDate});
  *       {@code xsd:dateTime}/{@code xsd:dateTimeStamp} a {@code ZONED DATETIME} ({@link
  *       ZonedDateTime}) with a time zone, else a {@code LOCAL DATETIME} ({@link LocalDateTime});
- *       XSD integer types an {@code INTEGER} (long; out-of-range values stay strings); {@code
- *       xsd:decimal}/{@code double}/{@code float} a {@code FLOAT} (double); {@code xsd:boolean} a
- *       {@code BOOLEAN}. Everything else, ill-formed typed literals included, is the lexical form
- *       as a string; language tags are dropped. Because Neo4j lists must be homogeneous, a key
- *       whose values mix types stores integers and decimals as doubles, and anything else mixed as
- *       the lexical forms.
- *   <li>{@code s p o} (o an IRI or blank node, p not {@code rdf:type}) becomes the relationship
- *       {@code (s)-[:T]->(o)} with {@code T =} {@link #relationshipType(String)
- *       relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} -> {@code
- *       EMPLOYEE_OR_MEMBER_OF}.
- *   <li>Provenance: when the RDF reifies a triple {@code s p o} (o an IRI or blank node) with a
- *       statement {@code ?st rdf:subject s; rdf:predicate p; rdf:object o} in one graph, the
- *       relationship gets that statement's other properties: literals under {@link
+ *       XSD integer types an {@code INTEGER} (long); {@code xsd:decimal}/{@code double}/{@code
+ *       float} a {@code FLOAT} (double); {@code xsd:boolean} a {@code BOOLEAN}; each only when the
+ *       value gives back the literal's exact lexical form ({@code "0.870"^^xsd:decimal} and
+ *       out-of-range or ill-formed values stay strings). Everything else is the lexical form as a
+ *       string. The datatype, when not the value's default, is kept in {@code KEY__type}, a
+ *       language tag in {@code KEY__lang} ({@link PropertyValues}), so every literal can be given
+ *       back. Because Neo4j lists must be homogeneous, a key whose values mix types stores integers
+ *       and decimals as doubles, and anything else mixed as the lexical forms.
+ *   <li>{@code s p o} (o an IRI, blank node or triple term, p not {@code rdf:type} with an IRI
+ *       object) becomes the relationship {@code (s)-[:T]->(o)} with {@code T =} {@link
+ *       #relationshipType(String) relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} ->
+ *       {@code EMPLOYEE_OR_MEMBER_OF}; {@code st rdf:reifies <<( s p o )>>} is {@code
+ *       (st)-[:REIFIES]->(:TripleTerm)}.
+ *   <li>Provenance (RDF-star annotations): when a triple {@code s p o} (o an IRI or blank node) has
+ *       a reifier, RDF 1.2 {@code ?st rdf:reifies <<( s p o )>>} (what {@code << s p o >> :a :b}
+ *       and {@code s p o {| :a :b |}} mean in Turtle) or RDF 1.1 {@code ?st rdf:subject s;
+ *       rdf:predicate p; rdf:object o} in one graph, the relationship also gets that reifier's other
+ *       properties as copies: literals under {@link
  *       #propertyKey(String)} as above, IRI objects as their IRI strings (e.g. {@code extractor},
  *       {@code confidence}, {@code stage}, {@code inArticle}, {@code assertedBy}, {@code
  *       evidence}); for {@code ng:evidence} also the evidence resource's {@code ng:anchorOf},
@@ -73,7 +81,7 @@ import org.neo4j.driver.Session;
  *       evidenceBegin} and {@code evidenceEnd} (UTF-16 offsets into the article text); plus {@code
  *       statement} (its IRI) and {@code statementCount}. When several statements reify the same
  *       triple (several articles), the first by statement IRI gives the properties; all remain as
- *       nodes. An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
+ *       nodes (which is what {@link Neo4jRdfExporter} reads back). An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
  *       the role not being {@code ng:evidence}, {@code ng:inArticle} or {@code ng:assertedBy}) gets
  *       the event's {@code extractor}, {@code stage}, {@code assertedBy}, {@code inArticle} and
  *       {@code evidence} (with text and offsets), and {@code event}, its IRI. Other relationships have no properties, except {@value #SOURCES} from {@link
@@ -87,9 +95,12 @@ import org.neo4j.driver.Session;
  * <p>Names are derived from the IRI's local name (see {@link #localName(String)}), reduced to
  * {@code [A-Za-z0-9_]} (any other character becomes {@code _}, a leading digit gets a {@code _}
  * prefix) and always backtick-quoted in Cypher; every value is sent as a query parameter. Two IRIs
- * with the same local name in different namespaces map to the same name. The key {@code uri} is
- * reserved: a predicate named {@code uri} becomes {@code uri_}; a class named {@value
- * #NAMESPACE_LABEL} becomes {@code _Namespace_}.
+ * with the same local name in different namespaces map to the same name (loading works; {@link
+ * Neo4jRdfExporter} then refuses to guess). The key {@code uri} is reserved: a predicate named
+ * {@code uri} becomes {@code uri_}; a class named {@value #NAMESPACE_LABEL}, {@value
+ * #RESOURCE_LABEL} or {@value #TRIPLE_TERM_LABEL} gets a {@code _} appended. A predicate whose key
+ * ends in {@code __lang} or {@code __type} is refused with {@link UnmappableRdfException} before
+ * anything is written.
  *
  * <h2>Namespace records</h2>
  *
@@ -190,6 +201,8 @@ public final class RdfGraphLoader {
    *     caller's transaction if there is one)
    * @return what was sent
    * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   * @throws UnmappableRdfException if a predicate's key is a reserved companion key (nothing is
+   *     written then)
    */
   public LoadStats load(Dataset dataset) {
     long start = System.nanoTime();
