@@ -264,7 +264,8 @@ public final class RdfGraphLoader {
    * fresh {@link #load(Dataset)} of the whole dataset plus the {@value #SOURCES} lists.
    *
    * @param dataset the RDF store, read inside a read transaction if it supports transactions
-   * @param affected IRIs and blank nodes whose neighbourhood changed; other node kinds are ignored
+   * @param affected IRIs, blank nodes and triple terms whose neighbourhood changed; literals are
+   *     ignored
    * @return what was sent: nodes merged or deleted, relationships re-created
    * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
    */
