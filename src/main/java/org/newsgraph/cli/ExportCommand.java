@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes all the RDF stored in the data folder's TDB2 dataset, every article. TriG, N-Quads and "
-          + "JSON-LD keep one named graph per article; the other formats write their union."
+          + "JSON-LD keep one named graph per article; the other formats write their union.",
+      "With --from neo4j, rebuilds the RDF from the property graph in Neo4j instead (one graph: Neo4j keeps "
+          + "no graph names); fails, naming the problem, when the graph cannot be turned back into RDF unchanged."
     })
 final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "trig",
@@ -26,11 +28,22 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
+  @Option(names = "--from", paramLabel = "STORE", defaultValue = "tdb2",
+      description = "tdb2 (the stored RDF, default) or neo4j (rebuilt from the property graph).")
+  String from;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     RdfFormat f = ExtractCommand.chooseFormat(spec, format, output);
+    if (from.equalsIgnoreCase("neo4j")) {
+      return fromNeo4j(f);
+    }
+    if (!from.equalsIgnoreCase("tdb2")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "unknown store '" + from + "' for --from; use tdb2 or neo4j");
+    }
     if (!Stores.exists(Stores.tdbDir(), "RDF store", spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
@@ -42,6 +55,26 @@ final class ExportCommand implements Callable<Integer> {
       }
       ExtractCommand.writeTo(output, out -> tdb.export(f, out));
     }
+    return Main.OK;
+  }
+
+  private Integer fromNeo4j(RdfFormat f) {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", err)) {
+      return Main.INPUT_FAILED;
+    }
+    org.apache.jena.rdf.model.Model rdf;
+    try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+      rdf = new org.newsgraph.neo4j.Neo4jRdfExporter(neo.store()).export();
+    } catch (org.newsgraph.neo4j.UnmappableRdfException e) {
+      err.println("newsgraph: " + e.getMessage());
+      return Main.INPUT_FAILED;
+    }
+    if (f.carriesDatasets()) {
+      err.println("newsgraph: Neo4j keeps no graph names; writing the union of all articles as the default graph");
+    }
+    org.apache.jena.query.Dataset ds = org.apache.jena.query.DatasetFactory.create(rdf);
+    ExtractCommand.writeTo(output, out -> org.newsgraph.rdf.RdfIO.write(ds, f, out, rdf));
     return Main.OK;
   }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a Cypher query against the graph in Neo4j, in a read transaction unless --write is given.",
       "Nodes carry their ontology class as label (Person, Organization, GeopoliticalEntity, Location, "
-          + "Event and its type such as ChargeIndict, Article, Sentence, Mention, Statement) and a unique "
+          + "Event and its type such as ChargeIndict, Article, Sentence, Mention, Statement, TripleTerm) and a unique "
           + "uri; relations are relationship types such as EMPLOYEE_OR_MEMBER_OF, FOUNDER_OF, BASED_IN, "
           + "DEFENDANT, AGENT. Pass values with --param, never inside the query.",
       "Example: newsgraph query 'MATCH (p:Person {name: $name})-[r]->(o) RETURN type(r), o.name' --param name='Jin Xinjiang'"

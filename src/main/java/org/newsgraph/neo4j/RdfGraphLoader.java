@@ -44,7 +44,10 @@ import org.neo4j.driver.Session;
  *       predicate is not {@code rdf:type}, becomes one node labelled {@value #RESOURCE_LABEL} with
  *       a unique {@code uri} property: the IRI, or {@code "_:"} plus Jena's blank node label (blank
  *       nodes are stable only within one parsed {@link Dataset} or {@link Model}; parsing the same
- *       file twice creates new blank nodes).
+ *       file twice creates new blank nodes). An RDF 1.2 triple term {@code <<( s p o )>>} (always
+ *       an object, e.g. of {@code rdf:reifies}) becomes a node labelled {@value #RESOURCE_LABEL}
+ *       and {@value #TRIPLE_TERM_LABEL} whose {@code uri} is the term in N-Triples form ({@link
+ *       TermCodec}).
  *   <li>{@code s rdf:type C} (C an IRI) adds the label {@link #labelName(String) labelName(C)},
  *       e.g. {@code schema:Person} -> {@code Person}. A blank node class becomes a {@code TYPE}
  *       relationship instead.
@@ -53,19 +56,24 @@ import org.neo4j.driver.Session;
  *       list. Typed literals become: {@code xsd:date} a Neo4j {@code DATE} ({@link LocalDate});
  *       {@code xsd:dateTime}/{@code xsd:dateTimeStamp} a {@code ZONED DATETIME} ({@link
  *       ZonedDateTime}) with a time zone, else a {@code LOCAL DATETIME} ({@link LocalDateTime});
- *       XSD integer types an {@code INTEGER} (long; out-of-range values stay strings); {@code
- *       xsd:decimal}/{@code double}/{@code float} a {@code FLOAT} (double); {@code xsd:boolean} a
- *       {@code BOOLEAN}. Everything else, ill-formed typed literals included, is the lexical form
- *       as a string; language tags are dropped. Because Neo4j lists must be homogeneous, a key
- *       whose values mix types stores integers and decimals as doubles, and anything else mixed as
- *       the lexical forms.
- *   <li>{@code s p o} (o an IRI or blank node, p not {@code rdf:type}) becomes the relationship
- *       {@code (s)-[:T]->(o)} with {@code T =} {@link #relationshipType(String)
- *       relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} -> {@code
- *       EMPLOYEE_OR_MEMBER_OF}.
- *   <li>Provenance: when the RDF reifies a triple {@code s p o} (o an IRI or blank node) with a
- *       statement {@code ?st rdf:subject s; rdf:predicate p; rdf:object o} in one graph, the
- *       relationship gets that statement's other properties: literals under {@link
+ *       XSD integer types an {@code INTEGER} (long); {@code xsd:decimal}/{@code double}/{@code
+ *       float} a {@code FLOAT} (double); {@code xsd:boolean} a {@code BOOLEAN}; each only when the
+ *       value gives back the literal's exact lexical form ({@code "0.870"^^xsd:decimal} and
+ *       out-of-range or ill-formed values stay strings). Everything else is the lexical form as a
+ *       string. The datatype, when not the value's default, is kept in {@code KEY__type}, a
+ *       language tag in {@code KEY__lang} ({@link PropertyValues}), so every literal can be given
+ *       back. Because Neo4j lists must be homogeneous, a key whose values mix types stores integers
+ *       and decimals as doubles, and anything else mixed as the lexical forms.
+ *   <li>{@code s p o} (o an IRI, blank node or triple term, p not {@code rdf:type} with an IRI
+ *       object) becomes the relationship {@code (s)-[:T]->(o)} with {@code T =} {@link
+ *       #relationshipType(String) relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} ->
+ *       {@code EMPLOYEE_OR_MEMBER_OF}; {@code st rdf:reifies <<( s p o )>>} is {@code
+ *       (st)-[:REIFIES]->(:TripleTerm)}.
+ *   <li>Provenance (RDF-star annotations): when a triple {@code s p o} (o an IRI or blank node) has
+ *       a reifier, RDF 1.2 {@code ?st rdf:reifies <<( s p o )>>} (what {@code << s p o >> :a :b}
+ *       and {@code s p o {| :a :b |}} mean in Turtle) or RDF 1.1 {@code ?st rdf:subject s;
+ *       rdf:predicate p; rdf:object o} in one graph, the relationship also gets that reifier's other
+ *       properties as copies: literals under {@link
  *       #propertyKey(String)} as above, IRI objects as their IRI strings (e.g. {@code extractor},
  *       {@code confidence}, {@code stage}, {@code inArticle}, {@code assertedBy}, {@code
  *       evidence}); for {@code ng:evidence} also the evidence resource's {@code ng:anchorOf},
@@ -73,7 +81,7 @@ import org.neo4j.driver.Session;
  *       evidenceBegin} and {@code evidenceEnd} (UTF-16 offsets into the article text); plus {@code
  *       statement} (its IRI) and {@code statementCount}. When several statements reify the same
  *       triple (several articles), the first by statement IRI gives the properties; all remain as
- *       nodes. An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
+ *       nodes (which is what {@link Neo4jRdfExporter} reads back). An event-role relationship ({@code e ng:role x} with {@code e} an {@code ng:Event},
  *       the role not being {@code ng:evidence}, {@code ng:inArticle} or {@code ng:assertedBy}) gets
  *       the event's {@code extractor}, {@code stage}, {@code assertedBy}, {@code inArticle} and
  *       {@code evidence} (with text and offsets), and {@code event}, its IRI. Other relationships have no properties, except {@value #SOURCES} from {@link
@@ -87,9 +95,12 @@ import org.neo4j.driver.Session;
  * <p>Names are derived from the IRI's local name (see {@link #localName(String)}), reduced to
  * {@code [A-Za-z0-9_]} (any other character becomes {@code _}, a leading digit gets a {@code _}
  * prefix) and always backtick-quoted in Cypher; every value is sent as a query parameter. Two IRIs
- * with the same local name in different namespaces map to the same name. The key {@code uri} is
- * reserved: a predicate named {@code uri} becomes {@code uri_}; a class named {@value
- * #NAMESPACE_LABEL} becomes {@code _Namespace_}.
+ * with the same local name in different namespaces map to the same name (loading works; {@link
+ * Neo4jRdfExporter} then refuses to guess). The key {@code uri} is reserved: a predicate named
+ * {@code uri} becomes {@code uri_}; a class named {@value #NAMESPACE_LABEL}, {@value
+ * #RESOURCE_LABEL} or {@value #TRIPLE_TERM_LABEL} gets a {@code _} appended. A predicate whose key
+ * ends in {@code __lang} or {@code __type} is refused with {@link UnmappableRdfException} before
+ * anything is written.
  *
  * <h2>Namespace records</h2>
  *
@@ -123,6 +134,12 @@ public final class RdfGraphLoader {
 
   /** Label of every node made from an IRI or blank node. */
   public static final String RESOURCE_LABEL = "Resource";
+
+  /**
+   * Label (besides {@value #RESOURCE_LABEL}) of a node made from an RDF 1.2 triple term {@code <<(
+   * s p o )>>}, whose {@code uri} is that term's N-Triples form ({@link TermCodec}).
+   */
+  public static final String TRIPLE_TERM_LABEL = "TripleTerm";
 
   /** Label of the namespace record nodes. */
   public static final String NAMESPACE_LABEL = "_Namespace";
@@ -184,6 +201,8 @@ public final class RdfGraphLoader {
    *     caller's transaction if there is one)
    * @return what was sent
    * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   * @throws UnmappableRdfException if a predicate's key is a reserved companion key (nothing is
+   *     written then)
    */
   public LoadStats load(Dataset dataset) {
     long start = System.nanoTime();
@@ -245,7 +264,8 @@ public final class RdfGraphLoader {
    * fresh {@link #load(Dataset)} of the whole dataset plus the {@value #SOURCES} lists.
    *
    * @param dataset the RDF store, read inside a read transaction if it supports transactions
-   * @param affected IRIs and blank nodes whose neighbourhood changed; other node kinds are ignored
+   * @param affected IRIs, blank nodes and triple terms whose neighbourhood changed; literals are
+   *     ignored
    * @return what was sent: nodes merged or deleted, relationships re-created
    * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
    */
@@ -257,7 +277,7 @@ public final class RdfGraphLoader {
             : collectAround(dataset, affected);
     Set<String> uris = new TreeSet<>();
     for (Node n : affected) {
-      if (n.isURI() || n.isBlank()) {
+      if (n.isURI() || n.isBlank() || n.isTripleTerm()) {
         uris.add(Collected.uri(n));
       }
     }
@@ -324,8 +344,8 @@ public final class RdfGraphLoader {
           labels.append(':').append(quote(label));
         }
         Map<String, Object> properties = new TreeMap<>();
-        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
-        props += properties.size();
+        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
+        props += n.literals.size();
         properties.put("uri", e.getKey());
         if (!n.sources.isEmpty()) {
           properties.put(SOURCES, new ArrayList<>(n.sources));
@@ -375,7 +395,7 @@ public final class RdfGraphLoader {
     DatasetGraph dsg = dataset.asDatasetGraph();
     Collected acc = new Collected(dsg.prefixes().getMapping());
     for (Node n : affected) {
-      if (!(n.isURI() || n.isBlank())) {
+      if (!(n.isURI() || n.isBlank() || n.isTripleTerm())) {
         continue;
       }
       for (Iterator<Quad> it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY); it.hasNext(); ) {
@@ -411,6 +431,14 @@ public final class RdfGraphLoader {
     for (Triple t : c.relationTriples) {
       List<Node> statements = new ArrayList<>();
       Map<Node, Node> graphOf = new HashMap<>();
+      Node term = org.apache.jena.graph.NodeFactory.createTripleTerm(t);
+      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF.Nodes.reifies, term); it.hasNext(); ) {
+        Quad q = it.next();
+        if (!graphOf.containsKey(q.getSubject()) && !q.getSubject().isTripleTerm()) {
+          statements.add(q.getSubject());
+          graphOf.put(q.getSubject(), q.getGraph());
+        }
+      }
       for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject()); it.hasNext(); ) {
         Quad q = it.next();
         Node st = q.getSubject();
@@ -475,7 +503,7 @@ public final class RdfGraphLoader {
       Quad q = it.next();
       Node p = q.getPredicate();
       Node o = q.getObject();
-      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT)
+      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT) || p.equals(RDF.Nodes.reifies)
           || p.equals(RDF.type.asNode()) || !p.isURI()) {
         continue;
       }
@@ -493,7 +521,7 @@ public final class RdfGraphLoader {
       }
     }
     Map<String, Object> props = new TreeMap<>();
-    literals.forEach((k, v) -> props.put(k, propertyValue(v)));
+    literals.forEach((k, v) -> PropertyValues.put(props, k, v));
     iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
     if (evidence != null) {
       putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
@@ -549,13 +577,13 @@ public final class RdfGraphLoader {
           labels.append(':').append(quote(label));
         }
         Map<String, Object> properties = new TreeMap<>();
-        n.literals.forEach((key, values) -> properties.put(key, propertyValue(values)));
+        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
         Map<String, Object> row = new HashMap<>();
         row.put("uri", e.getKey());
         row.put("props", properties);
         byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
         nodes++;
-        props += properties.size();
+        props += n.literals.size();
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         String cypher =
@@ -709,7 +737,8 @@ public final class RdfGraphLoader {
    */
   public static String labelName(String classIri) {
     String name = sanitise(localName(classIri));
-    return name.equals(NAMESPACE_LABEL) ? name + "_" : name;
+    return name.equals(NAMESPACE_LABEL) || name.equals(RESOURCE_LABEL) || name.equals(TRIPLE_TERM_LABEL)
+        ? name + "_" : name;
   }
 
   /**
@@ -821,44 +850,6 @@ public final class RdfGraphLoader {
     return lex;
   }
 
-  /** One value, or a sorted list of several; homogeneous so Neo4j can store it. */
-  private static Object propertyValue(Set<Node> literals) {
-    List<Object> values = new ArrayList<>(literals.size());
-    Set<Class<?>> classes = new LinkedHashSet<>();
-    for (Node l : literals) {
-      Object v = literalValue(l);
-      values.add(v);
-      classes.add(v.getClass());
-    }
-    if (classes.size() > 1) {
-      if (classes.stream().allMatch(k -> k == Long.class || k == Double.class)) {
-        values.replaceAll(v -> ((Number) v).doubleValue());
-      } else {
-        values.clear();
-        literals.forEach(l -> values.add(l.getLiteralLexicalForm()));
-      }
-    }
-    List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-    if (distinct.size() == 1) {
-      return distinct.get(0);
-    }
-    distinct.sort(VALUE_ORDER);
-    return distinct;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static final Comparator<Object> VALUE_ORDER =
-      (a, b) -> {
-        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
-          int c = x.toInstant().compareTo(y.toInstant());
-          return c != 0 ? c : x.toString().compareTo(y.toString());
-        }
-        if (a instanceof Double x && b instanceof Double y) {
-          return Double.compare(x, y);
-        }
-        return ((Comparable) a).compareTo(b);
-      };
-
   // ---- gathering ----
 
   private static final class NodeData {
@@ -922,13 +913,22 @@ public final class RdfGraphLoader {
       }
       String pIri = p.getURI();
       if (o.isLiteral()) {
-        subject.literals.computeIfAbsent(propertyKey(pIri), k -> new LinkedHashSet<>()).add(o);
+        String key = propertyKey(pIri);
+        if (key.endsWith(PropertyValues.LANG) || key.endsWith(PropertyValues.TYPE)) {
+          throw new UnmappableRdfException("the predicate <" + pIri + "> maps to the Neo4j property key '" + key
+              + "', which newsgraph keeps for the " + (key.endsWith(PropertyValues.LANG) ? "language tags" : "datatypes")
+              + " of '" + key.substring(0, key.length() - 6) + "'; rename the predicate before loading");
+        }
+        subject.literals.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(o);
         record(pIri).dataPredicates.add(localName(pIri));
       } else if (p.equals(RDF.type.asNode()) && o.isURI()) {
         subject.labels.add(labelName(o.getURI()));
         record(o.getURI()).classes.add(localName(o.getURI()));
-      } else if (o.isURI() || o.isBlank()) {
+      } else if (o.isURI() || o.isBlank() || o.isTripleTerm()) {
         NodeData object = node(o);
+        if (o.isTripleTerm()) {
+          object.labels.add(TRIPLE_TERM_LABEL);
+        }
         String type = relationshipType(pIri);
         List<String> so = List.of(uri(s), uri(o));
         relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
@@ -956,7 +956,7 @@ public final class RdfGraphLoader {
     }
 
     static String uri(Node n) {
-      return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
+      return TermCodec.uri(n);
     }
   }
 }

@@ -35,7 +35,8 @@ public final class Ontology {
   }
 
   /**
-   * The classes (objects of rdf:type and rdf:predicate) and properties used in {@code data} that
+   * The classes (objects of rdf:type and rdf:predicate) and properties (predicates, also those of
+   * reified triple terms {@code <<( s p o )>>}) used in {@code data} that
    * the ontology does not declare, RDF's own vocabulary excepted.
    *
    * @return their IRIs in order of first use; empty when every term is declared
@@ -48,6 +49,9 @@ public final class Ontology {
       terms.add(st.getPredicate());
       if (st.getPredicate().equals(RDF.type) || st.getPredicate().equals(RDF.predicate)) {
         terms.add(st.getObject().asResource());
+      }
+      if (st.getObject().asNode().isTripleTerm()) {
+        terms.add(data.createResource(st.getObject().asNode().getTriple().getPredicate().getURI()));
       }
       for (Resource t : terms) {
         String uri = t.getURI();

@@ -9,7 +9,8 @@ import org.apache.jena.riot.RDFFormat;
 /**
  * The RDF syntaxes newsgraph writes. TriG, N-Quads and JSON-LD carry named graphs (one per
  * article); Turtle, N-Triples and RDF/XML carry one graph, so a dataset is written as the union of
- * its graphs.
+ * its graphs. Turtle, TriG, N-Triples and N-Quads carry provenance as RDF 1.2 reifiers of triple
+ * terms; JSON-LD and RDF/XML as RDF 1.1 reification ({@link Reification}).
  */
 public enum RdfFormat {
   TURTLE("turtle", "ttl", RDFFormat.TURTLE_PRETTY, Lang.TURTLE, false),
@@ -51,6 +52,15 @@ public enum RdfFormat {
   /** Jena's language, for parsing. */
   public Lang lang() {
     return lang;
+  }
+
+  /**
+   * True when the syntax carries RDF 1.2 triple terms ({@code <<( s p o )>>}): Turtle, TriG,
+   * N-Triples and N-Quads; JSON-LD and RDF/XML get RDF 1.1 reification instead ({@link
+   * Reification}).
+   */
+  public boolean carriesTripleTerms() {
+    return this != JSONLD && this != RDFXML;
   }
 
   /** True when the syntax carries named graphs. */

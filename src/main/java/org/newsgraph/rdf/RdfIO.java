@@ -15,11 +15,19 @@ public final class RdfIO {
 
   /**
    * Writes a dataset: with its named graphs for formats that carry them, otherwise the union of the
-   * default graph and all named graphs.
+   * default graph and all named graphs. Provenance is written as it is stored (RDF 1.2 reifiers,
+   * {@code st rdf:reifies <<( s p o )>>}) in Turtle, TriG, N-Triples and N-Quads, and as RDF 1.1
+   * reification ({@code st rdf:subject s; rdf:predicate p; rdf:object o}) in JSON-LD and RDF/XML,
+   * which cannot carry triple terms ({@link Reification}).
    *
+   * @throws IllegalArgumentException for JSON-LD and RDF/XML when the data holds a triple term that
+   *     classic reification cannot say ({@link Reification#toClassic(org.apache.jena.graph.Graph)})
    * @param prefixes prefixes to declare (may be null)
    */
   public static void write(Dataset ds, RdfFormat format, OutputStream out, PrefixMapping prefixes) {
+    if (!format.carriesTripleTerms()) {
+      ds = Reification.toClassic(ds);
+    }
     if (format.carriesDatasets()) {
       Dataset copy = DatasetFactory.create();
       copy.setDefaultModel(ds.getDefaultModel());

@@ -35,9 +35,12 @@ import org.newsgraph.model.Span;
  * <p>IRIs are deterministic: {@code BASE article/ID} for the article, {@code BASE KEY} for an
  * entity ({@code BASE person/jin-xinjiang}: the same in every article, so articles merge), {@code
  * BASE article/ID/sentence/N}, {@code BASE article/ID/mention/BEGIN-END} and {@code BASE
- * article/ID/statement/HASH} for evidence. Each relation is one plain triple plus an rdf:Statement
- * that reifies it with its evidence sentence, extractor and confidence. Offsets are UTF-16
- * indices into the article text ({@code ng:text}).
+ * article/ID/statement/HASH} for evidence. Each relation is one plain triple {@code s p o} plus
+ * its provenance as an RDF 1.2 reifier: {@code <article/ID/statement/HASH> a rdf:Statement ;
+ * rdf:reifies <<( s p o )>> ; ng:inArticle ; ng:extractor ; ng:evidence ; ng:confidence ;
+ * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). JSON-LD and
+ * RDF/XML get the same as RDF 1.1 reification at write time ({@link Reification}). Offsets are
+ * UTF-16 indices into the article text ({@code ng:text}).
  *
  * <p>Literals are made safe for every RDF format ({@link SafeText}): control characters that XML
  * cannot hold and unpaired surrogates become U+FFFD one for one, so offsets still hold.
@@ -160,13 +163,14 @@ public final class RdfMapper {
         continue;
       }
       Resource subj = m.createResource(entityIri(rel.subject()));
-      RDFNode obj = rel.object() != null ? m.createResource(entityIri(rel.object())) : m.createLiteral(rel.value());
-      m.add(subj, NG.property(rel.predicate()), obj);
-      Resource st = m.createResource(articleIri + "/statement/" + sha256(rel.factKey()).substring(0, 16), RDF.Statement)
-          .addProperty(RDF.subject, subj)
-          .addProperty(RDF.predicate, NG.property(rel.predicate()))
-          .addProperty(RDF.object, obj)
-          .addProperty(NG.inArticle, art)
+      // cleaned here, not by cleanLiterals: the literal is also inside the triple term
+      RDFNode obj = rel.object() != null ? m.createResource(entityIri(rel.object()))
+          : m.createLiteral(SafeText.needsCleaning(rel.value()) ? SafeText.clean(rel.value()) : rel.value());
+      Statement fact = m.createStatement(subj, NG.property(rel.predicate()), obj);
+      m.add(fact);
+      Resource st = m.createResource(articleIri + "/statement/" + sha256(rel.factKey()).substring(0, 16), RDF.Statement);
+      m.createReifier(st, fact);
+      st.addProperty(NG.inArticle, art)
           .addProperty(NG.extractor, rel.extractor());
       if (rel.evidence() != null) {
         st.addProperty(NG.evidence, m.createResource(sentenceIri(articleIri, rel.evidence().index())));
@@ -178,8 +182,7 @@ public final class RdfMapper {
         st.addProperty(NG.stage, rel.stage());
       }
       if (!Double.isNaN(rel.confidence())) {
-        BigDecimal conf = BigDecimal.valueOf(rel.confidence()).setScale(3, RoundingMode.HALF_UP);
-        st.addLiteral(NG.confidence, m.createTypedLiteral(conf.toPlainString(), XSDDatatype.XSDdecimal));
+        st.addLiteral(NG.confidence, m.createTypedLiteral(decimal(rel.confidence()), XSDDatatype.XSDdecimal));
       }
     }
     for (Event ev : g.events()) {
@@ -226,6 +229,16 @@ public final class RdfMapper {
       m.remove(st);
       m.add(st.getSubject(), st.getPredicate(), replacement);
     }
+  }
+
+  /**
+   * A confidence as an xsd:decimal lexical form rounded to 3 places, in canonical form (no trailing
+   * zeros, at least one digit after the point: {@code 0.87}, {@code 1.0}), so that TDB2, which
+   * stores decimals by value, and Neo4j, which holds them as floats, give back the same literal.
+   */
+  static String decimal(double v) {
+    String s = BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return s.contains(".") ? s : s + ".0";
   }
 
   /** An ISO time as xsd:gYear, xsd:gYearMonth or xsd:date by its precision. */

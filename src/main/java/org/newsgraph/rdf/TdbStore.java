@@ -90,8 +90,8 @@ public final class TdbStore implements AutoCloseable {
   }
 
   /**
-   * The resources of one named graph: every IRI or blank node that is a subject, or the object of a
-   * triple whose predicate is not {@code rdf:type} (the nodes {@link
+   * The resources of one named graph: every IRI or blank node that is a subject, or the object (also
+   * a triple term {@code <<( s p o )>>}) of a triple whose predicate is not {@code rdf:type} (the nodes {@link
    * org.newsgraph.neo4j.RdfGraphLoader} makes of it).
    *
    * @return a new set; empty when there is no such graph
@@ -106,7 +106,7 @@ public final class TdbStore implements AutoCloseable {
     g.find().forEachRemaining(t -> {
       nodes.add(t.getSubject());
       org.apache.jena.graph.Node o = t.getObject();
-      if ((o.isURI() || o.isBlank()) && !t.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())) {
+      if ((o.isURI() || o.isBlank() || o.isTripleTerm()) && !t.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())) {
         nodes.add(o);
       }
     });

@@ -46,7 +46,8 @@ import org.newsgraph.viz.ActorNetwork.Participation;
  *       organisation with {@code ng:isGroup true} is a {@link NodeKind#GROUP}.
  *   <li>Relations: triples between two actors with one of the ten relation properties ({@code
  *       ng:employeeOrMemberOf} ... {@code ng:locatedIn}), with the sentences of the {@code
- *       rdf:Statement}s that reify them ({@code ng:evidence}/{@code ng:anchorOf}, {@code
+ *       rdf:Statement}s that reify them (RDF 1.2 {@code rdf:reifies <<( s p o )>>} as stored, or
+ *       RDF 1.1 {@code rdf:subject}/{@code rdf:predicate}/{@code rdf:object}) ({@code ng:evidence}/{@code ng:anchorOf}, {@code
  *       ng:inArticle}/{@code ng:headline}, {@code ng:datePublished}).
  *   <li>Events: resources typed {@code ng:Event} with {@code ng:eventType} (else the local name of
  *       their other {@code ng:} class), {@code ng:eventTime}, {@code ng:trigger}, {@code
@@ -179,7 +180,8 @@ public final class NetworkProjection {
         relations.computeIfAbsent(List.of(iri(s, "s"), local(iri(s, "p")), iri(s, "o")), k -> new ArrayList<>());
       }
     });
-    select(m, "SELECT ?s ?p ?o ?text ?art ?sart WHERE { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . "
+    select(m, "SELECT ?s ?p ?o ?text ?art ?sart WHERE { { ?st rdf:reifies <<( ?s ?p ?o )>> } "
+        + "UNION { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } "
         + RELATION_VALUES + " FILTER(isIRI(?o)) "
         + "OPTIONAL { ?st ng:evidence ?sent OPTIONAL { ?sent ng:anchorOf ?text } OPTIONAL { ?sent ng:inArticle ?sart } } "
         + "OPTIONAL { ?st ng:inArticle ?art } }", s -> {

@@ -90,8 +90,10 @@ class HostileNamesRdfTest {
       Dataset back = DatasetFactory.create();
       RDFDataMgr.read(back, new ByteArrayInputStream(out.toByteArray()), f.lang());
       Model union = RdfIO.union(back, null);
-      assertEquals(m.size(), union.size(), f.toString());
-      assertTrue(m.isIsomorphicWith(union), f + " does not give back the same graph");
+      Model expected = f.carriesTripleTerms() ? m : Reification.toClassic(m);
+      assertEquals(expected.size(), union.size(), f.toString());
+      assertTrue(expected.isIsomorphicWith(union), f + " does not give back the same graph");
+      assertTrue(m.isIsomorphicWith(Reification.toReifiers(union)), f + " does not give back the stored form");
     }
   }
 }

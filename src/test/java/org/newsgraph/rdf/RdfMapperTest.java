@@ -39,20 +39,50 @@ class RdfMapperTest {
   }
 
   @Test
-  void everyRelationHasAStatementWithItsEvidenceSentence() {
+  void everyRelationHasAReifierWithItsEvidenceSentence() {
     Model m = mapper.map(SampleGraphs.acme());
     List<Resource> statements = m.listSubjectsWithProperty(RDF.type, RDF.Statement).toList();
     assertEquals(5, statements.size());
+    for (Resource st : statements) {
+      // RDF 1.2: one rdf:reifies <<( s p o )>> of an asserted triple; no RDF 1.1 reification triples
+      org.apache.jena.graph.Node term = st.getRequiredProperty(RDF.reifies).getObject().asNode();
+      assertTrue(term.isTripleTerm(), term.toString());
+      assertTrue(m.getGraph().contains(term.getTriple()), term.toString());
+      assertFalse(st.hasProperty(RDF.subject) || st.hasProperty(RDF.predicate) || st.hasProperty(RDF.object));
+      assertTrue(st.getURI().startsWith(mapper.articleIri("acme-1") + "/statement/"), st.getURI());
+    }
     Resource founder = statements.stream()
-        .filter(s -> s.getPropertyResourceValue(RDF.predicate).equals(NG.founderOf)).findFirst().orElseThrow();
+        .filter(s -> predicate(s).equals(NG.founderOf.asNode())).findFirst().orElseThrow();
     Resource sentence = founder.getPropertyResourceValue(NG.evidence);
     assertEquals(SampleGraphs.TEXT.substring(0, 75), sentence.getProperty(NG.anchorOf).getString());
     assertEquals(0, sentence.getProperty(NG.beginIndex).getInt());
     assertEquals(75, sentence.getProperty(NG.endIndex).getInt());
     assertEquals("pattern:appositive-title-of-org", founder.getProperty(NG.extractor).getString());
     Resource title = statements.stream()
-        .filter(s -> s.getPropertyResourceValue(RDF.predicate).equals(NG.title)).findFirst().orElseThrow();
+        .filter(s -> predicate(s).equals(NG.title.asNode())).findFirst().orElseThrow();
     assertEquals("0.942", title.getProperty(NG.confidence).getLiteral().getLexicalForm());
+    // the same statements, RDF 1.1 style, as JSON-LD and RDF/XML carry them
+    Model classic = Reification.toClassic(m);
+    Resource founderClassic = classic.getResource(founder.getURI());
+    assertEquals(NG.founderOf, founderClassic.getPropertyResourceValue(RDF.predicate));
+    assertEquals("https://w3id.org/newsgraph/id/person/jane-roe", founderClassic.getPropertyResourceValue(RDF.subject).getURI());
+    assertFalse(founderClassic.hasProperty(RDF.reifies));
+    assertEquals(m.size(), classic.size() - 2 * statements.size());
+    assertTrue(m.isIsomorphicWith(Reification.toReifiers(classic)));
+    Validation.Result v = Validation.validate(classic);
+    assertTrue(v.conforms(), v.reportTurtle());
+  }
+
+  private static org.apache.jena.graph.Node predicate(Resource statement) {
+    return statement.getRequiredProperty(RDF.reifies).getObject().asNode().getTriple().getPredicate();
+  }
+
+  @Test
+  void confidencesAreCanonicalDecimals() {
+    assertEquals("0.87", RdfMapper.decimal(0.8704));
+    assertEquals("1.0", RdfMapper.decimal(0.9999));
+    assertEquals("0.0", RdfMapper.decimal(0.0));
+    assertEquals("0.942", RdfMapper.decimal(0.942));
   }
 
   @Test
@@ -124,7 +154,19 @@ class RdfMapperTest {
       RdfIO.write(ds, f, out, m);
       Dataset back = DatasetFactory.create();
       RDFDataMgr.read(back, new ByteArrayInputStream(out.toByteArray()), f.lang());
-      assertTrue(m.isIsomorphicWith(RdfIO.union(back, null)), "round trip through " + f);
+      Model union = RdfIO.union(back, null);
+      String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      if (f.carriesTripleTerms()) {
+        // as stored: RDF 1.2 reifiers of triple terms
+        assertTrue(m.isIsomorphicWith(union), "round trip through " + f);
+        assertTrue(text.contains("<<("), f + " has no triple term");
+      } else {
+        // RDF 1.1 reification: isomorphic to the classic form, and back to the stored form
+        assertTrue(Reification.toClassic(m).isIsomorphicWith(union), "round trip through " + f);
+        assertTrue(m.isIsomorphicWith(Reification.toReifiers(union)), "back to reifiers from " + f);
+        assertFalse(union.contains(null, RDF.reifies), f.toString());
+        assertEquals(5, union.listSubjectsWithProperty(RDF.predicate).toList().size(), f.toString());
+      }
       if (f.carriesDatasets()) {
         assertEquals(List.of(mapper.articleIri("acme-1")), org.apache.jena.atlas.iterator.Iter.toList(back.listNames()), f.toString());
       }

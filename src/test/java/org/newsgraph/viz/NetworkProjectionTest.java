@@ -76,6 +76,18 @@ class NetworkProjectionTest {
   }
 
   @Test
+  void theStoredRdf12FormGivesTheSameNetworkAsRdf11Reification() {
+    for (String fixture : List.of(VizFixtures.SMALL, VizFixtures.SEED)) {
+      org.apache.jena.query.Dataset classic = VizFixtures.load(fixture);
+      org.apache.jena.query.Dataset reifiers = org.newsgraph.rdf.Reification.toReifiers(classic);
+      assertEquals(false, reifiers.getUnionModel().contains(null, org.apache.jena.vocabulary.RDF.subject), fixture);
+      ActorNetwork expected = NetworkProjection.project(classic, NetworkFilter.ALL);
+      assertTrue(expected.links().stream().anyMatch(l -> !l.evidence().isEmpty()), fixture);
+      assertEquals(expected, NetworkProjection.project(reifiers, NetworkFilter.ALL), fixture);
+    }
+  }
+
+  @Test
   void aRelationStatedInTwoArticlesIsOneLinkWithBothSentencesOldestFirst() {
     ActorNetwork n = small(NetworkFilter.ALL);
     Link founder = n.links().stream().filter(l -> l.type().equals("founderOf")).findFirst().orElseThrow();
