@@ -3,7 +3,7 @@ package org.newsgraph.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsgraph.rdf.RdfFormat;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,13 +31,13 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RdfFormat f = ExtractCommand.chooseFormat(spec, format, output);
-    if (!Stores.exists(Stores.tdbDir(), "RDF store", spec.commandLine().getErr())) {
+    if (!Stores.rdfExists(spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
-    try (TdbStore tdb = Stores.tdb()) {
+    try (RdfStore tdb = Stores.rdf()) {
       if (tdb.graphNames().isEmpty()) {
-        spec.commandLine().getErr().println("newsgraph: the store in " + tdb.dir()
-            + " holds no article yet; run 'newsgraph build INPUT...' first");
+        spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
+            + " holds no article yet; run 'newsgraph build INPUT...' (or 'newsgraph load FILE...') first");
         return Main.INPUT_FAILED;
       }
       ExtractCommand.writeTo(output, out -> tdb.export(f, out));

@@ -21,11 +21,12 @@ import picocli.CommandLine.Command;
     description = {
       "Builds a knowledge graph of the people, organisations, places and events in news articles, "
           + "with the relations between them and the sentence behind every edge.",
-      "RDF goes to a Jena TDB2 store under the data folder, the same graph to Neo4j "
-          + "(an embedded database under the data folder unless --neo4j-uri is given)."
+      "RDF goes to a Jena TDB2 store under the data folder (or to the SPARQL server of --sparql-endpoint), "
+          + "the same graph to Neo4j (an embedded database under the data folder unless --neo4j-uri is given)."
     },
     subcommands = {
       BuildCommand.class,
+      LoadCommand.class,
       RemoveCommand.class,
       ValidateCommand.class,
       ExtractCommand.class,
@@ -93,6 +94,11 @@ public final class Main implements Runnable {
         commandLine.getErr().println("Run again with -v for the full stack trace.");
       }
       return INPUT_FAILED;
+    });
+    cl.setExecutionStrategy(parseResult -> {
+      CommandLine.ParseResult sub = parseResult.subcommand();
+      GlobalOptions.command = sub == null ? "" : sub.commandSpec().name();
+      return new CommandLine.RunLast().execute(parseResult);
     });
     return cl.execute(args);
   }
