@@ -37,7 +37,7 @@ final class ExportCommand implements Callable<Integer> {
     try (RdfStore tdb = Stores.rdf()) {
       if (tdb.graphNames().isEmpty()) {
         spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
-            + " holds no article yet; run 'newsgraph build INPUT...' (or 'newsgraph load FILE...') first");
+            + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
         return Main.INPUT_FAILED;
       }
       ExtractCommand.writeTo(output, out -> tdb.export(f, out));

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Options every command takes, before or after the command name: verbosity, the data folder and
- * how to reach Neo4j. Environment variables give the defaults, as Neo4j's own tools name them.
+ * Options every command takes, before or after the command name: verbosity, the data folder, how
+ * to reach Neo4j and, optionally, a SPARQL endpoint for the RDF. Environment variables give the
+ * defaults, as Neo4j's own tools name them ({@code NEWSGRAPH_SPARQL_*} for the endpoint).
  */
 public final class GlobalOptions {
   static boolean verbose;

@@ -162,6 +162,11 @@ final class LoadCommand implements Callable<Integer> {
         long ts = System.nanoTime();
         readNanos += ts - tr;
         Map<String, Model> graphs = c.models();
+        if (c.count >= 100_000) {
+          err.println(ArticleGuard.printable(String.format(Locale.ROOT, "%s: storing %,d triples in %s...", f, c.count,
+              rdf.describe())));
+          err.flush();
+        }
         affected.addAll(ArticleUpdater.storeRdf(rdf, graphs));
         storeNanos += System.nanoTime() - ts;
         loadedFiles++;

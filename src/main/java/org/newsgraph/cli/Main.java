@@ -43,7 +43,8 @@ import picocli.CommandLine.Command;
       "  0  ok",
       "  1  some input failed (reported, the rest was processed)",
       "  2  usage error",
-      "  3  a store (Neo4j, TDB2) could not be reached or opened",
+      "  3  a store (Neo4j, TDB2, SPARQL endpoint) could not be reached or opened, or another",
+      "     newsgraph process uses the data folder",
       "",
       "Example: newsgraph build seeds/ && newsgraph query \"MATCH (p:Person) RETURN p.name\""
     })

@@ -76,7 +76,7 @@ final class VizCommand implements Callable<Integer> {
     try (RdfStore tdb = Stores.rdf()) {
       if (tdb.graphNames().isEmpty()) {
         spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
-            + " holds no article yet; run 'newsgraph build INPUT...' (or 'newsgraph load FILE...') first");
+            + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
         return Main.INPUT_FAILED;
       }
       network = NetworkProjection.project(tdb instanceof org.newsgraph.rdf.TdbStore t ? t.dataset() : tdb.snapshot(), filter);
