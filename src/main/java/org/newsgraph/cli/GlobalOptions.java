@@ -68,8 +68,8 @@ public final class GlobalOptions {
 
   @Option(names = "--sparql-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Keep the RDF in this SPARQL 1.1 server instead of the embedded TDB2 (env "
-          + "NEWSGRAPH_SPARQL_ENDPOINT): a Fuseki dataset URL such as http://localhost:3030/newsgraph, or a "
-          + "GraphDB repository URL such as http://localhost:7200/repositories/newsgraph.")
+          + "NEWSGRAPH_SPARQL_ENDPOINT): a Fuseki dataset or a GraphDB repository, e.g.%n"
+          + "  http://localhost:3030/newsgraph%n  http://localhost:7200/repositories/newsgraph")
   void setSparqlEndpoint(String u) {
     sparqlEndpoint = u;
   }
