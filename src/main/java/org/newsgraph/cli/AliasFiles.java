@@ -13,11 +13,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDFS;
@@ -67,8 +65,8 @@ final class AliasFiles {
           }
         }
       } else {
-        Model m = ModelFactory.createDefaultModel();
-        RDFDataMgr.read(m, file.toString());
+        // read as 'newsgraph load' reads (no external XML entities, no remote JSON-LD contexts)
+        Model m = org.newsgraph.rdf.RdfInput.readModel(file, org.newsgraph.rdf.RdfInput.langOf(file, null));
         for (Resource s : m.listSubjects().toList()) {
           String canonical = label(s);
           if (canonical == null) {
@@ -93,7 +91,8 @@ final class AliasFiles {
       }
       map.remove("");
       return new AliasTable(map);
-    } catch (IOException | RiotException | IllegalStateException e) {
+    } catch (IOException | RiotException | IllegalStateException | IllegalArgumentException
+        | org.newsgraph.rdf.RdfInput.RdfInputException e) {
       throw new IllegalArgumentException("cannot read the alias file " + file + ": " + e.getMessage()
           + " (give a .csv with the canonical name first on each row, or Turtle with skos:prefLabel/skos:altLabel)", e);
     }

@@ -15,7 +15,7 @@ import org.newsgraph.extract.Extractor;
 import org.newsgraph.model.Article;
 import org.newsgraph.neo4j.ArticleUpdater;
 import org.newsgraph.rdf.RdfMapper;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,7 +52,7 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
     long t0 = System.nanoTime();
-    try (TdbStore tdb = Stores.tdb()) {
+    try (RdfStore tdb = Stores.rdf()) {
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
           a -> !force && unchanged(tdb, mapper, a), extraction.limits());
       Map<String, Long> stages = outcome.stageMillis();
@@ -64,7 +64,7 @@ final class BuildCommand implements Callable<Integer> {
       if (outcome.done().isEmpty()) {
         out.printf("Built 0 article(s); %d unchanged, skipped%s.%n", outcome.unchanged().size(),
             outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
-        out.printf("RDF (TDB2):  %s (query: newsgraph sparql \"...\")%n", tdb.dir().toAbsolutePath());
+        out.printf("RDF:         %s (query: newsgraph sparql \"...\")%n", tdb.describe());
         return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
       }
       long ts = System.nanoTime();
@@ -83,21 +83,21 @@ final class BuildCommand implements Callable<Integer> {
         stages.put("load", Ingest.millisSince(tl));
         printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException e) {
-        return Neo4jAfterRdf.report(e, outcome.done().size(), tdb.dir(), err);
+        return Neo4jAfterRdf.report(e, outcome.done().size() + " article(s)", Stores.rdfLocation(tdb), err);
       }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }
   }
 
   /** Whether TDB2 holds this article with the same content hash and extractor version. */
-  static boolean unchanged(TdbStore tdb, RdfMapper mapper, Article a) {
-    TdbStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
+  static boolean unchanged(RdfStore tdb, RdfMapper mapper, Article a) {
+    RdfStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
     return stored != null && stored.contentHash().equals(RdfMapper.contentHash(a))
         && stored.extractorVersion().equals(Extractor.VERSION);
   }
 
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,
-      Map<String, Long> stages, TdbStore tdb, Stores.Neo4jConnection neo, long totalMillis) {
+      Map<String, Long> stages, RdfStore tdb, Stores.Neo4jConnection neo, long totalMillis) {
     Map<EntityType, Integer> byType = new EnumMap<>(EntityType.class);
     int relations = 0;
     int events = 0;
@@ -130,7 +130,7 @@ final class BuildCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     stages.forEach((k, v) -> sb.append(String.format("%s %.1f s, ", k, v / 1000.0)));
     out.printf("  time:      %stotal %.1f s%n", sb, totalMillis / 1000.0);
-    out.printf("RDF (TDB2):  %s (query: newsgraph sparql \"...\")%n", tdb.dir().toAbsolutePath());
+    out.printf("RDF:         %s (query: newsgraph sparql \"...\")%n", tdb.describe());
     out.printf("Graph:       %s (query: newsgraph query \"...\")%n", neo.describe());
   }
 }

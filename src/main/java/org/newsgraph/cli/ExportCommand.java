@@ -3,7 +3,7 @@ package org.newsgraph.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsgraph.rdf.RdfFormat;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,13 +44,13 @@ final class ExportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "unknown store '" + from + "' for --from; use tdb2 or neo4j");
     }
-    if (!Stores.exists(Stores.tdbDir(), "RDF store", spec.commandLine().getErr())) {
+    if (!Stores.rdfExists(spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
-    try (TdbStore tdb = Stores.tdb()) {
+    try (RdfStore tdb = Stores.rdf()) {
       if (tdb.graphNames().isEmpty()) {
-        spec.commandLine().getErr().println("newsgraph: the store in " + tdb.dir()
-            + " holds no article yet; run 'newsgraph build INPUT...' first");
+        spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
+            + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
         return Main.INPUT_FAILED;
       }
       ExtractCommand.writeTo(output, out -> tdb.export(f, out));

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * Options every command takes, before or after the command name: verbosity, the data folder and
- * how to reach Neo4j. Environment variables give the defaults, as Neo4j's own tools name them.
+ * Options every command takes, before or after the command name: verbosity, the data folder, how
+ * to reach Neo4j and, optionally, a SPARQL endpoint for the RDF. Environment variables give the
+ * defaults, as Neo4j's own tools name them ({@code NEWSGRAPH_SPARQL_*} for the endpoint).
  */
 public final class GlobalOptions {
   static boolean verbose;
@@ -18,6 +19,11 @@ public final class GlobalOptions {
   static String neo4jUser = envOr("NEO4J_USERNAME", "neo4j");
   static String neo4jPassword = System.getenv("NEO4J_PASSWORD");
   static String neo4jDatabase;
+  static String sparqlEndpoint = System.getenv("NEWSGRAPH_SPARQL_ENDPOINT");
+  static String sparqlUser = System.getenv("NEWSGRAPH_SPARQL_USER");
+  static String sparqlPassword = System.getenv("NEWSGRAPH_SPARQL_PASSWORD");
+  /** The running command's name, for the data folder lock ({@link DataFolderLock}). */
+  static String command = "";
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
       description = "Log what happens, including the NLP library's own messages and stack traces.")
@@ -60,6 +66,26 @@ public final class GlobalOptions {
     neo4jDatabase = d;
   }
 
+  @Option(names = "--sparql-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+      description = "Keep the RDF in this SPARQL 1.1 server instead of the embedded TDB2 (env "
+          + "NEWSGRAPH_SPARQL_ENDPOINT): a Fuseki dataset or a GraphDB repository, e.g.%n"
+          + "  http://localhost:3030/newsgraph%n  http://localhost:7200/repositories/newsgraph")
+  void setSparqlEndpoint(String u) {
+    sparqlEndpoint = u;
+  }
+
+  @Option(names = "--sparql-user", scope = ScopeType.INHERIT, paramLabel = "USER",
+      description = "User for the SPARQL endpoint's HTTP basic authentication (env NEWSGRAPH_SPARQL_USER).")
+  void setSparqlUser(String u) {
+    sparqlUser = u;
+  }
+
+  @Option(names = "--sparql-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+      description = "Password for --sparql-user (env NEWSGRAPH_SPARQL_PASSWORD).")
+  void setSparqlPassword(String p) {
+    sparqlPassword = p;
+  }
+
   private static Path defaultDataDir() {
     String home = System.getenv("NEWSGRAPH_HOME");
     return Path.of(home != null && !home.isBlank() ? home : "newsgraph-data");
@@ -78,5 +104,9 @@ public final class GlobalOptions {
     neo4jUser = envOr("NEO4J_USERNAME", "neo4j");
     neo4jPassword = System.getenv("NEO4J_PASSWORD");
     neo4jDatabase = null;
+    sparqlEndpoint = System.getenv("NEWSGRAPH_SPARQL_ENDPOINT");
+    sparqlUser = System.getenv("NEWSGRAPH_SPARQL_USER");
+    sparqlPassword = System.getenv("NEWSGRAPH_SPARQL_PASSWORD");
+    command = "";
   }
 }

@@ -21,11 +21,12 @@ import picocli.CommandLine.Command;
     description = {
       "Builds a knowledge graph of the people, organisations, places and events in news articles, "
           + "with the relations between them and the sentence behind every edge.",
-      "RDF goes to a Jena TDB2 store under the data folder, the same graph to Neo4j "
-          + "(an embedded database under the data folder unless --neo4j-uri is given)."
+      "RDF goes to a Jena TDB2 store under the data folder (or to the SPARQL server of --sparql-endpoint), "
+          + "the same graph to Neo4j (an embedded database under the data folder unless --neo4j-uri is given)."
     },
     subcommands = {
       BuildCommand.class,
+      LoadCommand.class,
       RemoveCommand.class,
       ValidateCommand.class,
       ExtractCommand.class,
@@ -42,7 +43,8 @@ import picocli.CommandLine.Command;
       "  0  ok",
       "  1  some input failed (reported, the rest was processed)",
       "  2  usage error",
-      "  3  a store (Neo4j, TDB2) could not be reached or opened",
+      "  3  a store (Neo4j, TDB2, SPARQL endpoint) could not be reached or opened, or another",
+      "     newsgraph process uses the data folder",
       "",
       "Example: newsgraph build seeds/ && newsgraph query \"MATCH (p:Person) RETURN p.name\""
     })
@@ -93,6 +95,11 @@ public final class Main implements Runnable {
         commandLine.getErr().println("Run again with -v for the full stack trace.");
       }
       return INPUT_FAILED;
+    });
+    cl.setExecutionStrategy(parseResult -> {
+      CommandLine.ParseResult sub = parseResult.subcommand();
+      GlobalOptions.command = sub == null ? "" : sub.commandSpec().name();
+      return new CommandLine.RunLast().execute(parseResult);
     });
     return cl.execute(args);
   }

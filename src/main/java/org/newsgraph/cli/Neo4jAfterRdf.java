@@ -1,14 +1,14 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.newsgraph.StoreUnavailableException;
 
 /**
- * What {@code build} says when Neo4j cannot be reached, started or loaded after the RDF of the
- * batch has been stored in TDB2: the reason (with the URI, from {@link Stores#neo4j()}), that the
- * RDF is kept, and how to finish the job.
+ * What {@code build} and {@code load} say when Neo4j cannot be reached, started or loaded after the
+ * RDF has been stored (in TDB2 or the SPARQL endpoint): the reason (with the URI, from {@link
+ * Stores#neo4j()}), that the RDF is kept, and how to finish the job: {@code newsgraph load
+ * --from-store}.
  */
 final class Neo4jAfterRdf {
   private Neo4jAfterRdf() {}
@@ -18,21 +18,21 @@ final class Neo4jAfterRdf {
    *
    * @param e the failure: {@link StoreUnavailableException} (cannot connect or start) or a driver
    *     {@link Neo4jException} (the server failed or went away while loading)
-   * @param articles number of articles whose RDF was saved
-   * @param tdbDir where it was saved
+   * @param saved what was saved, e.g. {@code "7 article(s)"}
+   * @param where where it was saved ({@link Stores#rdfLocation})
    * @return {@link Main#STORE_UNAVAILABLE}
    * @throws RuntimeException {@code e} itself when it is neither
    */
-  static int report(RuntimeException e, int articles, Path tdbDir, PrintWriter err) {
+  static int report(RuntimeException e, String saved, String where, PrintWriter err) {
     if (!(e instanceof StoreUnavailableException) && !(e instanceof Neo4jException)) {
       throw e;
     }
     err.println("newsgraph: " + ArticleGuard.printable(
         e instanceof StoreUnavailableException ? e.getMessage() : "loading into Neo4j failed: " + e.getMessage()));
-    err.println("newsgraph: the RDF of " + articles + " article(s) is saved in " + tdbDir.toAbsolutePath()
-        + " (newsgraph sparql and export work now); Neo4j was not (fully) loaded. Run the same"
-        + " 'newsgraph build' with --force once Neo4j is reachable: it replaces the same graphs and loads Neo4j"
-        + " (without --force the stored articles count as unchanged and Neo4j would not get them).");
+    err.println("newsgraph: the RDF of " + saved + " is saved in " + where
+        + " (newsgraph sparql and export work now); Neo4j was not (fully) loaded. Once Neo4j is reachable, run"
+        + " 'newsgraph load --from-store' with the same data folder and store options: it loads the stored RDF"
+        + " into Neo4j and finishes the job.");
     return Main.STORE_UNAVAILABLE;
   }
 }

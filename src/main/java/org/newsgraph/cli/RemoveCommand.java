@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsgraph.neo4j.ArticleUpdater;
 import org.newsgraph.rdf.RdfMapper;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "remove",
     mixinStandardHelpOptions = true,
     description = {
-      "Removes articles: their named graphs from TDB2 and their contribution from Neo4j. People, "
+      "Removes articles: their named graphs from TDB2 (or the --sparql-endpoint) and their contribution from Neo4j. People, "
           + "organisations and places another article still mentions stay, with what that article "
           + "says; relationships only the removed articles supported go.",
       "An article is named by its id (the file name without extension, or the id of a .jsonl line) "
@@ -41,7 +41,7 @@ final class RemoveCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Stores.exists(Stores.tdbDir(), "RDF store", err)) {
+    if (!Stores.rdfExists(err)) {
       return Main.INPUT_FAILED;
     }
     RdfMapper mapper = new RdfMapper(baseIri);
@@ -49,7 +49,7 @@ final class RemoveCommand implements Callable<Integer> {
     for (String id : ids) {
       iris.add(id.contains("://") ? id : mapper.articleIri(id));
     }
-    try (TdbStore tdb = Stores.tdb(); Stores.Neo4jConnection neo = Stores.neo4j()) {
+    try (RdfStore tdb = Stores.rdf(); Stores.Neo4jConnection neo = Stores.neo4j()) {
       List<String> missing = new ArticleUpdater(tdb, neo.store()).remove(iris);
       for (String m : missing) {
         err.println("newsgraph: no stored article " + m + " (see: newsgraph sparql \"SELECT ?g WHERE { GRAPH ?g {} }\")");

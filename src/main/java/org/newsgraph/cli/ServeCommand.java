@@ -36,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (Stores.remoteRdf()) {
+      throw new IllegalArgumentException("serve publishes the data folder's TDB2 dataset; with --sparql-endpoint the"
+          + " RDF is on that server, which answers SPARQL itself: run serve without --sparql-endpoint");
+    }
     NewsgraphServer.Neo4jTarget target = GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()
         ? NewsgraphServer.Neo4jTarget.server(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
             GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase)
@@ -43,11 +47,20 @@ final class ServeCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println("Starting (the embedded Neo4j takes a few seconds)...");
     out.flush();
-    NewsgraphServer server = NewsgraphServer.start(Stores.tdbDir(), target, httpPort);
+    // the data folder stays locked for this process until serve stops (see DataFolderLock)
+    DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
+    NewsgraphServer server;
+    try {
+      server = NewsgraphServer.start(Stores.tdbDir(), target, httpPort);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     // Ctrl-C (SIGINT) or SIGTERM ends the JVM; the hook stops the servers and frees the data folder
     CountDownLatch latch = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       server.close();
+      lock.close();
       System.err.println("newsgraph serve: stopped");
     }, "newsgraph-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -61,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
         server.close();
+        lock.close();
       } catch (IllegalStateException e) {
         // the JVM is shutting down; the hook closes the server
       }

@@ -3,7 +3,7 @@ package org.newsgraph.cli;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.QueryParseException;
 import org.newsgraph.TabularResult;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a SPARQL SELECT or ASK query over the RDF in the data folder (read-only). The default "
           + "graph is the union of all articles; GRAPH ?g selects one article's graph.",
+      "With --sparql-endpoint the query goes to that server (its default graph is what the server makes it; "
+          + "configure it as the union of the named graphs, see the README).",
       "Example: newsgraph sparql 'PREFIX ng: <https://w3id.org/newsgraph/ontology#>",
       "  SELECT ?p ?o WHERE { ?s ng:name \"Jin Xinjiang\" ; ?p ?o }'"
     })
@@ -30,10 +32,10 @@ final class SparqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     result.check();
-    if (!Stores.exists(Stores.tdbDir(), "RDF store", spec.commandLine().getErr())) {
+    if (!Stores.rdfExists(spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
-    try (TdbStore tdb = Stores.tdb()) {
+    try (RdfStore tdb = Stores.rdf()) {
       TabularResult rows;
       try {
         rows = tdb.select(query, result.timeoutSeconds * 1000);

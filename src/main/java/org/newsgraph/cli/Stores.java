@@ -3,15 +3,55 @@ package org.newsgraph.cli;
 import java.nio.file.Path;
 import org.newsgraph.neo4j.EmbeddedNeo4j;
 import org.newsgraph.neo4j.Neo4jStore;
+import org.newsgraph.rdf.RdfStore;
+import org.newsgraph.rdf.SparqlEndpointStore;
 import org.newsgraph.rdf.TdbStore;
 
 /** Opens the stores the global options point at. */
 final class Stores {
   private Stores() {}
 
-  /** The TDB2 dataset under the data folder. */
+  /** The TDB2 dataset under the data folder, under the data folder's lock ({@link DataFolderLock}). */
   static TdbStore tdb() {
-    return TdbStore.open(tdbDir());
+    DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
+    try {
+      return TdbStore.open(tdbDir()).onClose(lock::close);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Whether the RDF side is a SPARQL endpoint ({@code --sparql-endpoint}) rather than TDB2. */
+  static boolean remoteRdf() {
+    return GlobalOptions.sparqlEndpoint != null && !GlobalOptions.sparqlEndpoint.isBlank();
+  }
+
+  /**
+   * The RDF store: the SPARQL endpoint of {@code --sparql-endpoint}, or the TDB2 dataset under the
+   * data folder.
+   *
+   * @throws org.newsgraph.StoreUnavailableException when it cannot be reached or opened
+   */
+  static RdfStore rdf() {
+    if (remoteRdf()) {
+      return SparqlEndpointStore.connect(GlobalOptions.sparqlEndpoint, GlobalOptions.sparqlUser,
+          GlobalOptions.sparqlPassword);
+    }
+    return tdb();
+  }
+
+  /**
+   * Whether the RDF store a read-only command needs is there: always for an endpoint; for TDB2 as
+   * {@link #exists}.
+   */
+  static boolean rdfExists(java.io.PrintWriter err) {
+    return remoteRdf() || exists(tdbDir(), "RDF store", err);
+  }
+
+  /** Where the RDF went, for messages: the TDB2 folder, or the endpoint. */
+  static String rdfLocation(RdfStore rdf) {
+    return rdf instanceof TdbStore t ? t.dir().toAbsolutePath().toString() : "the " + rdf.describe();
   }
 
   static Path tdbDir() {
@@ -46,17 +86,30 @@ final class Stores {
       return new Neo4jConnection(null, Neo4jStore.connect(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
           GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase));
     }
-    EmbeddedNeo4j embedded = EmbeddedNeo4j.start(neo4jDir());
+    DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
+    EmbeddedNeo4j embedded = null;
     try {
-      return new Neo4jConnection(embedded, Neo4jStore.connect(embedded.boltUri(), null, null, null));
+      embedded = EmbeddedNeo4j.start(neo4jDir());
+      return new Neo4jConnection(embedded, Neo4jStore.connect(embedded.boltUri(), null, null, null), lock);
     } catch (RuntimeException e) {
-      embedded.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+      lock.close();
       throw e;
     }
   }
 
-  /** A Neo4j store and, when embedded, the database behind it. */
-  record Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store) implements AutoCloseable {
+  /**
+   * A Neo4j store and, when embedded, the database behind it and the data folder lock held for it
+   * ({@code null} for a server).
+   */
+  record Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store, DataFolderLock.Handle lock)
+      implements AutoCloseable {
+    Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store) {
+      this(embedded, store, null);
+    }
+
     /** Where the graph is, for messages. */
     String describe() {
       return embedded != null
@@ -66,9 +119,15 @@ final class Stores {
 
     @Override
     public void close() {
-      store.close();
-      if (embedded != null) {
-        embedded.close();
+      try {
+        store.close();
+        if (embedded != null) {
+          embedded.close();
+        }
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
       }
     }
   }

@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RiotException;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfInput;
+import org.newsgraph.rdf.RdfStore;
 import org.newsgraph.rdf.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,13 +35,19 @@ import picocli.CommandLine.Spec;
       "Checks RDF against the SHACL shapes of ontology/shapes.ttl and prints the SHACL report of "
           + "each graph that does not conform. Without FILE, checks the TDB2 store of the data folder; "
           + "with FILEs, any RDF Jena reads (the format follows the extension: .ttl, .nt, .trig, .nq, "
-          + ".jsonld, .rdf, ...).",
+          + ".jsonld, .rdf, ..., also gzipped as .ttl.gz; or -f), read as 'newsgraph load' reads: no external "
+          + "XML entities, no remote JSON-LD contexts.",
       "Each named graph (one article) is checked on its own, and the default graph if it has triples.",
       "Exit 0 when everything conforms, 1 when something does not or a file cannot be read."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "RDF files (default: the stored RDF).")
   List<Path> files = new ArrayList<>();
+
+  @picocli.CommandLine.Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "Syntax of the FILEs when their extension does not say it (turtle, ntriples, nquads, trig, "
+          + "jsonld, rdfxml, trix, ...).")
+  String format;
 
   @Spec CommandSpec spec;
 
@@ -52,10 +57,10 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Model> graphs = new LinkedHashMap<>();
     if (files.isEmpty()) {
-      if (!Stores.exists(Stores.tdbDir(), "RDF store", err)) {
+      if (!Stores.rdfExists(err)) {
         return Main.INPUT_FAILED;
       }
-      try (TdbStore tdb = Stores.tdb()) {
+      try (RdfStore tdb = Stores.rdf()) {
         collect("", tdb.snapshot(), graphs);
       }
     } else {
@@ -65,9 +70,9 @@ final class ValidateCommand implements Callable<Integer> {
           return Main.INPUT_FAILED;
         }
         try {
-          collect(files.size() > 1 ? f + " " : "", RDFDataMgr.loadDataset(f.toString()), graphs);
-        } catch (RiotException e) {
-          err.println("newsgraph: cannot read " + f + " as RDF: " + e.getMessage());
+          collect(files.size() > 1 ? f + " " : "", RdfInput.readDataset(f, RdfInput.langOf(f, format)), graphs);
+        } catch (RdfInput.RdfInputException e) {
+          err.println(ArticleGuard.printable("newsgraph: cannot read " + f + " as RDF: " + e.getMessage()));
           return Main.INPUT_FAILED;
         }
       }

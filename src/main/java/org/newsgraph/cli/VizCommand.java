@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.newsgraph.rdf.TdbStore;
+import org.newsgraph.rdf.RdfStore;
 import org.newsgraph.viz.ActorNetwork;
 import org.newsgraph.viz.NetworkFilter;
 import org.newsgraph.viz.NetworkFormat;
@@ -73,13 +73,13 @@ final class VizCommand implements Callable<Integer> {
     NetworkFilter filter = new NetworkFilter(focus, hops, kinds, date("--since", since), date("--until", until));
     ActorNetwork network;
     long t0 = System.nanoTime();
-    try (TdbStore tdb = Stores.tdb()) {
+    try (RdfStore tdb = Stores.rdf()) {
       if (tdb.graphNames().isEmpty()) {
-        spec.commandLine().getErr().println("newsgraph: the store in " + tdb.dir()
-            + " holds no article yet; run 'newsgraph build INPUT...' first");
+        spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
+            + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
         return Main.INPUT_FAILED;
       }
-      network = NetworkProjection.project(tdb.dataset(), filter);
+      network = NetworkProjection.project(tdb instanceof org.newsgraph.rdf.TdbStore t ? t.dataset() : tdb.snapshot(), filter);
     }
     long t1 = System.nanoTime();
     network = NetworkLayout.apply(network);

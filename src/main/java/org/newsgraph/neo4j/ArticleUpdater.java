@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
+import org.newsgraph.rdf.RdfStore;
 import org.newsgraph.rdf.TdbStore;
 
 /**
@@ -23,14 +24,14 @@ import org.newsgraph.rdf.TdbStore;
  * again (once the graph is gone from TDB2, which nodes it touched is no longer known).
  */
 public final class ArticleUpdater {
-  private final TdbStore tdb;
+  private final RdfStore tdb;
   private final RdfGraphLoader loader;
 
   /**
-   * @param tdb the RDF store; not closed here
+   * @param tdb the RDF store (TDB2 or a SPARQL endpoint); not closed here
    * @param neo4j the property graph store; not closed here
    */
-  public ArticleUpdater(TdbStore tdb, Neo4jStore neo4j) {
+  public ArticleUpdater(RdfStore tdb, Neo4jStore neo4j) {
     this.tdb = tdb;
     this.loader = new RdfGraphLoader(neo4j);
   }
@@ -50,19 +51,19 @@ public final class ArticleUpdater {
    * whose Neo4j nodes must then be refreshed (those of the old and the new graphs), so that the RDF
    * is saved even when Neo4j cannot be reached.
    */
-  public static Set<Node> storeRdf(TdbStore tdb, Map<String, Model> graphs) {
+  public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs) {
     Set<Node> affected = new HashSet<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
       affected.addAll(tdb.resourcesOf(e.getKey()));
-      affected.addAll(TdbStore.resources(e.getValue().getGraph()));
-      tdb.replaceGraph(e.getKey(), e.getValue());
+      Model stored = tdb.replaceGraph(e.getKey(), e.getValue());
+      affected.addAll(TdbStore.resources(stored.getGraph()));
     }
     return affected;
   }
 
   /** The Neo4j half of {@link #replace(Map)}: recomputes the nodes of {@code affected} from TDB2. */
   public LoadStats refresh(Set<Node> affected) {
-    return loader.refresh(tdb.dataset(), affected);
+    return loader.refresh(tdb.around(affected), affected);
   }
 
   /** {@link #replace(Map)} for one graph. */
@@ -90,7 +91,7 @@ public final class ArticleUpdater {
       }
     }
     if (!affected.isEmpty()) {
-      loader.refresh(tdb.dataset(), affected);
+      loader.refresh(tdb.around(affected), affected);
     }
     return missing;
   }

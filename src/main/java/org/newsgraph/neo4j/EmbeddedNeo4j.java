@@ -132,7 +132,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       DatabaseManagementService dbms = null;
       try {
         dbms = builder(home, port, userLog).setConfig(overrides).build();
-        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        // the default database, unless a test renamed it (initial.dbms.default_database)
+        Object defaultDb = overrides.get(GraphDatabaseSettings.initial_default_database);
+        GraphDatabaseService db = dbms.database(
+            defaultDb instanceof String name ? name : GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(AVAILABLE_TIMEOUT.toMillis())) {
           throw new StoreUnavailableException(
               "Embedded Neo4j in "

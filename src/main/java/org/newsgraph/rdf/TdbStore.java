@@ -28,9 +28,10 @@ import org.newsgraph.TabularResult;
  * (graph name = article IRI). Queries see the union of all graphs as their default graph, so
  * SPARQL needs no GRAPH clause; {@code GRAPH ?g} still selects per article.
  */
-public final class TdbStore implements AutoCloseable {
+public final class TdbStore implements RdfStore {
   private final Path dir;
   private final Dataset dataset;
+  private Runnable onClose = () -> {};
 
   private TdbStore(Path dir, Dataset dataset) {
     this.dir = dir;
@@ -58,13 +59,25 @@ public final class TdbStore implements AutoCloseable {
     return dir;
   }
 
+  @Override
+  public String describe() {
+    return "TDB2 in " + dir.toAbsolutePath();
+  }
+
+  /** Runs {@code action} after the dataset is closed (e.g. to release a lock held for it). */
+  public TdbStore onClose(Runnable action) {
+    this.onClose = action;
+    return this;
+  }
+
   /** The underlying dataset; use it inside a transaction. */
   public Dataset dataset() {
     return dataset;
   }
 
   /** Replaces the named graph {@code graphIri} with {@code content}, in one write transaction. */
-  public void replaceGraph(String graphIri, Model content) {
+  @Override
+  public Model replaceGraph(String graphIri, Model content) {
     Txn.executeWrite(dataset, () -> {
       if (dataset.containsNamedModel(graphIri)) {
         dataset.removeNamedModel(graphIri);
@@ -72,6 +85,7 @@ public final class TdbStore implements AutoCloseable {
       dataset.addNamedModel(graphIri, content);
       dataset.getDefaultModel().setNsPrefixes(content.getNsPrefixMap());
     });
+    return content;
   }
 
   /**
@@ -79,6 +93,7 @@ public final class TdbStore implements AutoCloseable {
    *
    * @return whether the dataset held that graph
    */
+  @Override
   public boolean removeGraph(String graphIri) {
     return Txn.calculateWrite(dataset, () -> {
       if (!dataset.containsNamedModel(graphIri)) {
@@ -96,6 +111,7 @@ public final class TdbStore implements AutoCloseable {
    *
    * @return a new set; empty when there is no such graph
    */
+  @Override
   public java.util.Set<org.apache.jena.graph.Node> resourcesOf(String graphIri) {
     return Txn.calculateRead(dataset, () -> resources(dataset.getNamedModel(graphIri).getGraph()));
   }
@@ -119,6 +135,7 @@ public final class TdbStore implements AutoCloseable {
    *
    * @return the pair, or {@code null} when the graph is missing or lacks either value
    */
+  @Override
   public Stamp stamp(String articleIri) {
     return Txn.calculateRead(dataset, () -> {
       if (!dataset.containsNamedModel(articleIri)) {
@@ -132,15 +149,8 @@ public final class TdbStore implements AutoCloseable {
     });
   }
 
-  /**
-   * How an article's graph was made.
-   *
-   * @param contentHash {@link RdfMapper#contentHash} of the article read
-   * @param extractorVersion the extractor's version string
-   */
-  public record Stamp(String contentHash, String extractorVersion) {}
-
   /** Names of all graphs, sorted. */
+  @Override
   public List<String> graphNames() {
     return Txn.calculateRead(dataset, () -> {
       List<String> names = new ArrayList<>();
@@ -152,11 +162,13 @@ public final class TdbStore implements AutoCloseable {
   }
 
   /** Number of quads in all named graphs. */
+  @Override
   public long quadCount() {
     return Txn.calculateRead(dataset, () -> dataset.asDatasetGraph().stream().count());
   }
 
   /** A copy of every graph, in memory (for loading into Neo4j and exporting). */
+  @Override
   public Dataset snapshot() {
     return Txn.calculateRead(dataset, () -> {
       Dataset copy = org.apache.jena.query.DatasetFactory.create();
@@ -173,7 +185,26 @@ public final class TdbStore implements AutoCloseable {
     });
   }
 
+  /** The dataset itself: read it inside a read transaction. */
+  @Override
+  public Dataset around(java.util.Set<org.apache.jena.graph.Node> resources) {
+    return dataset;
+  }
+
+  @Override
+  public java.util.Set<org.apache.jena.graph.Node> allResources() {
+    return Txn.calculateRead(dataset, () -> {
+      java.util.Set<org.apache.jena.graph.Node> nodes = new java.util.HashSet<>();
+      org.apache.jena.sparql.core.DatasetGraph dsg = dataset.asDatasetGraph();
+      for (Iterator<org.apache.jena.graph.Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
+        nodes.addAll(resources(dsg.getGraph(it.next())));
+      }
+      return nodes;
+    });
+  }
+
   /** Writes every graph in {@code format}. */
+  @Override
   public void export(RdfFormat format, OutputStream out) {
     Dataset copy = snapshot();
     PrefixMapping prefixes = copy.getDefaultModel();
@@ -192,6 +223,7 @@ public final class TdbStore implements AutoCloseable {
    *     functions)
    * @throws org.apache.jena.query.QueryCancelledException when the time limit passes
    */
+  @Override
   public TabularResult select(String sparql, long timeoutMillis) {
     Query query = QueryFactory.create(sparql);
     if (!query.isSelectType() && !query.isAskType()) {
@@ -224,7 +256,8 @@ public final class TdbStore implements AutoCloseable {
     });
   }
 
-  private static Object value(RDFNode n) {
+  /** A query answer as {@link #select} returns it. */
+  static Object value(RDFNode n) {
     if (n == null) {
       return null;
     }
@@ -247,7 +280,11 @@ public final class TdbStore implements AutoCloseable {
 
   @Override
   public void close() {
-    dataset.close();
-    org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+    try {
+      dataset.close();
+      org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+    } finally {
+      onClose.run();
+    }
   }
 }

@@ -15,12 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2;
 import org.newsgraph.StoreUnavailableException;
 import org.newsgraph.TabularResult;
 import org.newsgraph.neo4j.EmbeddedNeo4j;
 import org.newsgraph.neo4j.Neo4jStore;
+import org.newsgraph.rdf.SparqlGuard;
 import org.newsgraph.rdf.TdbStore;
 import org.newsgraph.viz.ActorNetwork;
 import org.newsgraph.viz.NetworkFilter;
@@ -39,7 +45,10 @@ import org.slf4j.LoggerFactory;
  *       external Neo4j ({@code --neo4j-uri}) nothing is started and the query box uses that one.
  *   <li>SPARQL: an embedded Fuseki over the TDB2 dataset, read-only, at {@code
  *       http://127.0.0.1:HTTP_PORT/newsgraph/sparql} (also {@code /newsgraph/query}); its default
- *       graph is the union of the articles, as for {@code newsgraph sparql}.
+ *       graph is the union of the articles, as for {@code newsgraph sparql}. Every query goes
+ *       through {@link SparqlGuard#check} first, as for {@code newsgraph sparql}: {@code SERVICE},
+ *       {@code FROM}/{@code FROM NAMED} and script or Java functions are refused with HTTP 400 and
+ *       the reason; {@code SERVICE} is also switched off in the dataset's context.
  *   <li>The network page at {@code http://127.0.0.1:HTTP_PORT/}, with a Cypher box that posts to
  *       {@code /api/cypher}: JSON {@code {"query": "..."}} in (Content-Type application/json, so a
  *       page from another origin cannot send it without a CORS pre-flight, which is refused), JSON
@@ -124,10 +133,13 @@ public final class NewsgraphServer implements AutoCloseable {
       }
       DatasetGraph dsg = tdb.dataset().asDatasetGraph();
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+      SparqlGuard.lockDown(dsg.getContext());
       Holder holder = new Holder();
       FusekiServer fuseki = FusekiServer.create()
           .port(httpPort)
           .loopback(true)
+          // every SPARQL query, whatever the endpoint name, is checked as 'newsgraph sparql' checks it
+          .registerOperation(Operation.Query, new GuardedQuery())
           .add("/" + DATASET, dsg, false)
           .addServlet("/api/cypher", new CypherServlet(neo4j))
           .addServlet("", new PageServlet(holder))
@@ -219,6 +231,19 @@ public final class NewsgraphServer implements AutoCloseable {
 
   private static final class Holder {
     volatile String html = "";
+  }
+
+  /** Fuseki's query service for a dataset, with {@link SparqlGuard#check} on every query. */
+  private static final class GuardedQuery extends SPARQL_QueryDataset {
+    @Override
+    protected void validateQuery(HttpAction action, Query query) {
+      super.validateQuery(action, query);
+      try {
+        SparqlGuard.check(query);
+      } catch (IllegalArgumentException e) {
+        ServletOps.errorBadRequest(e.getMessage());
+      }
+    }
   }
 
   /** GET / : the page. */

@@ -83,7 +83,7 @@ class HostileArticlesTest {
     assertTrue(build.err().contains("bolt://127.0.0.1:" + closedPort), build.err());
     assertTrue(build.err().contains("newsgraph: the RDF of 7 article(s) is saved in " + data.resolve("tdb2")
         .toAbsolutePath()), build.err());
-    assertTrue(build.err().contains("Run the same 'newsgraph build' with --force once Neo4j is reachable"), build.err());
+    assertTrue(build.err().contains("Once Neo4j is reachable, run 'newsgraph load --from-store'"), build.err());
     CliRun graphs = CliRun.run("--data-dir", data.toString(), "sparql", "--format", "csv",
         "SELECT ?g { GRAPH ?g {} } ORDER BY ?g");
     assertEquals(0, graphs.exit(), graphs.toString());

@@ -81,6 +81,54 @@ class NewsgraphServerTest {
   }
 
   @Test
+  void theSparqlEndpointRefusesServiceFromFilesAndScriptFunctions() throws Exception {
+    // a local server SERVICE would reach: it must see no request
+    java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer target = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    target.createContext("/", ex -> {
+      hits.incrementAndGet();
+      ex.sendResponseHeaders(500, -1);
+      ex.close();
+    });
+    target.start();
+    try {
+      String service = "http://127.0.0.1:" + target.getAddress().getPort() + "/sparql";
+      Map<String, String> refused = new java.util.LinkedHashMap<>();
+      refused.put("SELECT * WHERE { SERVICE <" + service + "> { ?s ?p ?o } }",
+          "SERVICE <" + service + "> is refused: queries read only the newsgraph store and never reach the network");
+      refused.put("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM and FROM NAMED are refused");
+      refused.put("SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }",
+          "FROM and FROM NAMED are refused");
+      refused.put("SELECT (<java:org.apache.jena.sparql.function.library.sha1sum>(\"x\") AS ?h) WHERE {}",
+          "the function <java:org.apache.jena.sparql.function.library.sha1sum> is refused");
+      refused.put("PREFIX js: <http://jena.apache.org/ARQ/jsFunction#> SELECT (js:f(1) AS ?x) WHERE {}",
+          "the function <http://jena.apache.org/ARQ/jsFunction#f> is refused");
+      for (Map.Entry<String, String> q : refused.entrySet()) {
+        for (String path : List.of("newsgraph/sparql", "newsgraph/query", "newsgraph")) {
+          HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(server.pageUrl() + path + "?query="
+              + URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+          assertEquals(400, get.statusCode(), path + " " + q.getKey() + "\n" + get.body());
+          assertTrue(get.body().contains(q.getValue()), get.body());
+          assertTrue(!get.body().contains("root:"), get.body());
+        }
+        HttpResponse<String> form = post("newsgraph/sparql", "application/x-www-form-urlencoded",
+            "query=" + URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8));
+        assertEquals(400, form.statusCode(), form.body());
+        HttpResponse<String> body = post("newsgraph/sparql", "application/sparql-query", q.getKey());
+        assertEquals(400, body.statusCode(), body.body());
+        assertTrue(body.body().contains(q.getValue()), body.body());
+      }
+      assertEquals(0, hits.get(), "SERVICE reached the network");
+    } finally {
+      target.stop(0);
+    }
+    HttpResponse<String> ok = post("newsgraph/sparql", "application/sparql-query",
+        "PREFIX fn: <http://www.w3.org/2005/xpath-functions#> ASK { ?s ?p ?o FILTER(fn:string-length(\"ab\") = 2) }");
+    assertEquals(200, ok.statusCode(), ok.body());
+  }
+
+  @Test
   void thePageIsServedWithTheLiveQueryBox() throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.pageUrl())).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
