@@ -8,7 +8,8 @@ import org.newsgraph.StoreUnavailableException;
 /**
  * What {@code build} says when Neo4j cannot be reached, started or loaded after the RDF of the
  * batch has been stored in TDB2: the reason (with the URI, from {@link Stores#neo4j()}), that the
- * RDF is kept, and how to finish the job.
+ * RDF is kept, and how to finish the job (the next {@code build} loads what {@link PendingLoads}
+ * lists).
  */
 final class Neo4jAfterRdf {
   private Neo4jAfterRdf() {}
@@ -31,8 +32,8 @@ final class Neo4jAfterRdf {
         e instanceof StoreUnavailableException ? e.getMessage() : "loading into Neo4j failed: " + e.getMessage()));
     err.println("newsgraph: the RDF of " + articles + " article(s) is saved in " + tdbDir.toAbsolutePath()
         + " (newsgraph sparql and export work now); Neo4j was not (fully) loaded. Run the same"
-        + " 'newsgraph build' with --force once Neo4j is reachable: it replaces the same graphs and loads Neo4j"
-        + " (without --force the stored articles count as unchanged and Neo4j would not get them).");
+        + " 'newsgraph build' again once Neo4j is reachable: it loads into Neo4j what "
+        + PendingLoads.file(GlobalOptions.dataDir).toAbsolutePath() + " lists (no --force needed).");
     return Main.STORE_UNAVAILABLE;
   }
 }
