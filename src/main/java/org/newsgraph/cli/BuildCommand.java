@@ -89,9 +89,12 @@ final class BuildCommand implements Callable<Integer> {
       err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", graphs.size(), pending.isEmpty()
           ? "" : " (with " + pending.size() + " resource(s) an interrupted build or remove left stale)");
       // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, the next build finishes the job
+      long tn = System.nanoTime();
       try (Stores.Neo4jConnection neo = Stores.neo4j()) {
-        long tl = System.nanoTime();
         affected.addAll(PendingLoads.nodes(pending));
+        err.printf("Neo4j ready after %.1f s; refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
+            affected.size());
+        long tl = System.nanoTime();
         LoadStats load = new ArticleUpdater(tdb, neo.store()).refresh(affected);
         PendingLoads.clear(GlobalOptions.dataDir);
         stages.put("load", Ingest.millisSince(tl));
