@@ -92,8 +92,8 @@ final class BuildCommand implements Callable<Integer> {
       long tn = System.nanoTime();
       try (Stores.Neo4jConnection neo = Stores.neo4j()) {
         affected.addAll(PendingLoads.nodes(pending));
-        err.printf("Neo4j ready after %.1f s; refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
-            affected.size());
+        err.printf("Neo4j ready after %.1f s (%s); refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
+            neo.describe(), affected.size());
         long tl = System.nanoTime();
         LoadStats load = new ArticleUpdater(tdb, neo.store()).refresh(affected);
         PendingLoads.clear(GlobalOptions.dataDir);

@@ -73,14 +73,22 @@ class BuildKillTest {
         .containsAll(allResources(afterFirst)), "the pending list after the first kill");
     System.out.printf("first kill: %d of %d graphs were in TDB2, Neo4j not started%n", stored, ARTICLES);
 
-    // second kill: during the Neo4j load of the rerun, half-way through the time the clean run's load
-    // took once Neo4j was ready
-    java.util.regex.Matcher load = java.util.regex.Pattern.compile("load (\\d+\\.\\d) s").matcher(reference.out());
-    assertTrue(load.find(), reference.toString());
-    long killAfterMillis = Math.round(Double.parseDouble(load.group(1)) * 500);
+    // second kill: during the Neo4j load of the rerun, as soon as its first nodes are committed
     Child second = Child.build(data, corpus, "second");
     assertTrue(second.awaitErr(e -> e.contains("Neo4j ready after"), 900), second.toString());
-    Thread.sleep(killAfterMillis);
+    java.util.regex.Matcher bolt = java.util.regex.Pattern.compile("Bolt at (bolt://\\S+)").matcher(second.err());
+    assertTrue(bolt.find(), second.toString());
+    long seen = 0;
+    try (org.neo4j.driver.Driver driver = org.neo4j.driver.GraphDatabase.driver(bolt.group(1),
+        org.neo4j.driver.AuthTokens.none())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+      while (seen == 0 && second.process().isAlive() && System.nanoTime() < deadline) {
+        try (org.neo4j.driver.Session session = driver.session()) {
+          seen = session.run("MATCH (n:Resource) RETURN count(n)").single().get(0).asLong();
+        }
+        Thread.sleep(10);
+      }
+    }
     assertTrue(second.process().isAlive(), "the second run ended before it was killed:\n" + second);
     second.kill();
     assertEquals(stored, second.err().lines().filter(l -> l.endsWith("unchanged, skipped (same content hash and"
@@ -92,6 +100,7 @@ class BuildKillTest {
     TreeSet<String> pending = new TreeSet<>(Files.readAllLines(PendingLoads.file(afterSecond), StandardCharsets.UTF_8));
     assertEquals(allResources(afterSecond), pending, "the pending list");
     State atKill = State.of(afterSecond);
+    assertTrue(atKill.nodeCount >= seen && seen > 0, "killed before the first nodes were committed: " + seen);
 
     Child last = Child.build(data, corpus, "last");
     assertEquals(0, last.waitFor(900), last.toString());
@@ -101,8 +110,8 @@ class BuildKillTest {
 
     State want = State.of(clean);
     State got = State.of(data);
-    System.out.printf("second kill: %d ms after Neo4j was ready; Neo4j held %d of %d nodes, %d of %d relationships%n",
-        killAfterMillis, atKill.nodeCount, want.nodeCount, atKill.relationshipCount, want.relationshipCount);
+    System.out.printf("second kill: Neo4j held %d of %d nodes, %d of %d relationships%n",
+        atKill.nodeCount, want.nodeCount, atKill.relationshipCount, want.relationshipCount);
     assertTrue(want.quads.size() > 20 * ARTICLES, "too few quads for " + ARTICLES + " articles: " + want.quads.size());
     assertTrue(want.relationships.size() > ARTICLES, "too few relationships: " + want.relationships.size());
     assertEquals(ARTICLES, want.graphs.size());
