@@ -61,7 +61,9 @@ final class BuildCommand implements Callable<Integer> {
             + "; give .txt, .html or .jsonl files or folders holding them");
         return Main.INPUT_FAILED;
       }
-      if (outcome.done().isEmpty()) {
+      // resources an earlier build or remove changed in TDB2 but may not have (fully) refreshed in Neo4j
+      java.util.Set<String> pending = PendingLoads.read(GlobalOptions.dataDir);
+      if (outcome.done().isEmpty() && pending.isEmpty()) {
         out.printf("Built 0 article(s); %d unchanged, skipped%s.%n", outcome.unchanged().size(),
             outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
         out.printf("RDF:         %s (query: newsgraph sparql \"...\")%n", tdb.describe());
@@ -74,16 +76,35 @@ final class BuildCommand implements Callable<Integer> {
         graphs.put(d.graphIri(), d.rdf());
         built.addNamedModel(d.graphIri(), d.rdf());
       }
-      java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.storeRdf(tdb, graphs);
+      // on disk before TDB2 changes, so a kill between the two stores or during the load is caught up next time
+      java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.affectedBy(tdb, graphs);
+      PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(affected));
+      int every = Math.max(50, graphs.size() / 10);
+      ArticleUpdater.storeRdf(tdb, graphs, n -> {
+        if (n % every == 0 && n < graphs.size()) {
+          err.printf("stored %d/%d in TDB2%n", n, graphs.size());
+        }
+      });
       stages.put("store", Ingest.millisSince(ts));
-      // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, a forced rebuild finishes the job
+      err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", graphs.size(), pending.isEmpty()
+          ? "" : " (with " + pending.size() + " resource(s) an interrupted build or remove left stale)");
+      // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, the next build finishes the job
+      long tn = System.nanoTime();
       try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+        affected.addAll(PendingLoads.nodes(pending));
+        err.printf("Neo4j ready after %.1f s (%s); refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
+            neo.describe(), affected.size());
         long tl = System.nanoTime();
         LoadStats load = new ArticleUpdater(tdb, neo.store()).refresh(affected);
+        PendingLoads.clear(GlobalOptions.dataDir);
         stages.put("load", Ingest.millisSince(tl));
         printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
+        if (!pending.isEmpty()) {
+          out.printf("Neo4j:       caught up with %d resource(s) an interrupted build or remove had changed in TDB2 only%n",
+              pending.size());
+        }
       } catch (RuntimeException e) {
-        return Neo4jAfterRdf.report(e, outcome.done().size() + " article(s)", Stores.rdfLocation(tdb), err);
+        return Neo4jAfterRdf.report(e, outcome.done().size() + " article(s)", Stores.rdfLocation(tdb), Neo4jAfterRdf.rerunBuild(), err);
       }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }

@@ -198,7 +198,7 @@ final class LoadCommand implements Callable<Integer> {
           throw e;
         }
         return Neo4jAfterRdf.report(e, loadedFiles + " file(s) (" + String.format(Locale.ROOT, "%,d", triples)
-            + " triples)", Stores.rdfLocation(rdf), err);
+            + " triples)", Stores.rdfLocation(rdf), Neo4jAfterRdf.loadFromStore(), err);
       }
       long neoNanos = System.nanoTime() - tn;
       long total = System.nanoTime() - t0;

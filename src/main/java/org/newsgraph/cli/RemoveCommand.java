@@ -50,7 +50,17 @@ final class RemoveCommand implements Callable<Integer> {
       iris.add(id.contains("://") ? id : mapper.articleIri(id));
     }
     try (RdfStore tdb = Stores.rdf(); Stores.Neo4jConnection neo = Stores.neo4j()) {
-      List<String> missing = new ArticleUpdater(tdb, neo.store()).remove(iris);
+      // recorded before TDB2 changes (see PendingLoads): a kill before Neo4j is refreshed is caught up next time
+      java.util.Set<String> pending = PendingLoads.read(GlobalOptions.dataDir);
+      java.util.Set<org.apache.jena.graph.Node> touched = new java.util.HashSet<>();
+      iris.forEach(g -> touched.addAll(tdb.resourcesOf(g)));
+      PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(touched));
+      ArticleUpdater updater = new ArticleUpdater(tdb, neo.store());
+      List<String> missing = updater.remove(iris);
+      if (!pending.isEmpty()) {
+        updater.refresh(PendingLoads.nodes(pending));
+      }
+      PendingLoads.clear(GlobalOptions.dataDir);
       for (String m : missing) {
         err.println("newsgraph: no stored article " + m + " (see: newsgraph sparql \"SELECT ?g WHERE { GRAPH ?g {} }\")");
       }

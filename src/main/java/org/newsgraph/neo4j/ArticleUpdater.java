@@ -19,9 +19,10 @@ import org.newsgraph.rdf.TdbStore;
  * node and relationship made from named graphs carries {@value RdfGraphLoader#SOURCES}: the
  * sorted article (graph) IRIs that support it.
  *
- * <p>Not atomic across the two stores: if Neo4j fails after TDB2 was changed, running the same
- * replace again brings Neo4j back in step; after a failed remove, replace the graph and remove it
- * again (once the graph is gone from TDB2, which nodes it touched is no longer known).
+ * <p>Not atomic across the two stores: if Neo4j fails after TDB2 was changed, {@link #refresh} of
+ * the same resources brings Neo4j back in step. Once TDB2 has changed, which nodes the old graph
+ * touched is no longer known, so a caller that must survive a crash records {@link #affectedBy}
+ * (or, for a remove, {@link TdbStore#resourcesOf}) first, as {@code build} and {@code remove} do.
  */
 public final class ArticleUpdater {
   private final RdfStore tdb;
@@ -52,11 +53,40 @@ public final class ArticleUpdater {
    * is saved even when Neo4j cannot be reached.
    */
   public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs) {
+    return storeRdf(tdb, graphs, n -> { });
+  }
+
+  /**
+   * {@link #storeRdf(RdfStore, Map)}, telling {@code stored} the number of graphs stored so far
+   * after each one (each graph is its own TDB2 write transaction, so a crash keeps the graphs
+   * stored before it).
+   */
+  public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs, java.util.function.IntConsumer stored) {
+    Set<Node> affected = affectedBy(tdb, graphs);
+    int n = 0;
+    for (Map.Entry<String, Model> e : graphs.entrySet()) {
+      // as stored: an endpoint gives blank nodes Skolem IRIs
+      Model kept = tdb.replaceGraph(e.getKey(), e.getValue());
+      affected.addAll(TdbStore.resources(kept.getGraph()));
+      stored.accept(++n);
+    }
+    return affected;
+  }
+
+  /**
+   * What {@link #storeRdf} will return, without storing anything: the resources of the graphs
+   * {@code graphs} names as TDB2 holds them now and of their new content. A caller that must
+   * survive a crash between the two stores records these before TDB2 changes (see {@code
+   * PendingLoads} in the command line), since after the change the old graph's resources are no
+   * longer known.
+   *
+   * @return a new set
+   */
+  public static Set<Node> affectedBy(RdfStore tdb, Map<String, Model> graphs) {
     Set<Node> affected = new HashSet<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
       affected.addAll(tdb.resourcesOf(e.getKey()));
-      Model stored = tdb.replaceGraph(e.getKey(), e.getValue());
-      affected.addAll(TdbStore.resources(stored.getGraph()));
+      affected.addAll(TdbStore.resources(e.getValue().getGraph()));
     }
     return affected;
   }

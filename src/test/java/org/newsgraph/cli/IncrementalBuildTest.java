@@ -72,4 +72,54 @@ class IncrementalBuildTest {
       assertEquals(0, tdb.quadCount());
     }
   }
+
+  /** One sentence naming one person: "NAME spoke." */
+  static ArticleGraph onePerson(String id, String name) {
+    String text = name + " spoke.";
+    Article a = new Article(id, "About " + name, text, LocalDate.of(2024, 1, 2), null, List.of(), List.of(), id + ".txt");
+    org.newsgraph.model.Sentence s0 = new org.newsgraph.model.Sentence(0, new org.newsgraph.model.Span(0, text.length(), text));
+    org.newsgraph.model.Entity person = new org.newsgraph.model.Entity(
+        org.newsgraph.model.Names.key(org.newsgraph.model.EntityType.PERSON, name),
+        org.newsgraph.model.EntityType.PERSON, name, java.util.Set.of(),
+        List.of(new org.newsgraph.model.Mention(new org.newsgraph.model.Span(0, name.length(), name), 0, "ner:PERSON")),
+        List.of());
+    return new ArticleGraph(a, List.of(s0), List.of(person), List.of(), List.of(), Extractor.VERSION);
+  }
+
+  /**
+   * A {@code remove} killed after TDB2 dropped the graph but before Neo4j was refreshed leaves the
+   * graph's resources in the pending list; the next {@code remove} (of another article) takes them
+   * out of Neo4j too.
+   */
+  @Test
+  void aRemoveKilledBetweenTheStoresIsFinishedByTheNextRemove() {
+    Path data = dir.resolve("data2");
+    RdfMapper mapper = new RdfMapper();
+    String alpha = mapper.articleIri("alpha");
+    String beta = mapper.articleIri("beta");
+    try (EmbeddedNeo4j neo = EmbeddedNeo4j.start(data.resolve("neo4j"));
+        Neo4jStore store = Neo4jStore.connect(neo.boltUri(), null, null, null);
+        TdbStore tdb = TdbStore.open(data.resolve("tdb2"))) {
+      ArticleUpdater updater = new ArticleUpdater(tdb, store);
+      updater.replace(alpha, mapper.map(onePerson("alpha", "Jane Roe")));
+      updater.replace(beta, mapper.map(onePerson("beta", "John Doe")));
+      // article, sentence, mention and person of each
+      assertEquals(8, store.count("MATCH (n:Resource) RETURN count(n)"));
+      // what 'remove beta' leaves when killed between the stores
+      java.util.Set<String> betaResources = PendingLoads.ids(tdb.resourcesOf(beta));
+      assertEquals(4, betaResources.size(), betaResources.toString());
+      PendingLoads.add(data, betaResources);
+      assertTrue(tdb.removeGraph(beta));
+    }
+    CliRun remove = CliRun.run("--data-dir", data.toString(), "remove", "alpha");
+    assertEquals(0, remove.exit(), remove.toString());
+    assertEquals("Removed 1 article(s).", remove.out().strip());
+    assertTrue(!Files.exists(PendingLoads.file(data)), "the pending list is cleared");
+    try (EmbeddedNeo4j neo = EmbeddedNeo4j.start(data.resolve("neo4j"));
+        Neo4jStore store = Neo4jStore.connect(neo.boltUri(), null, null, null);
+        TdbStore tdb = TdbStore.open(data.resolve("tdb2"))) {
+      assertEquals(List.of(), tdb.graphNames());
+      assertEquals(0, store.count("MATCH (n:Resource) RETURN count(n)"), "beta's nodes are gone from Neo4j too");
+    }
+  }
 }

@@ -23,7 +23,9 @@ class NamesTest {
     assertEquals("organization/epoch-times", Names.key(EntityType.ORGANIZATION, "The Epoch Times"));
     // NFC and NFD spellings of one name give one key
     assertEquals(Names.key(EntityType.PERSON, "Jos\u00e9 Mar\u00eda"), Names.key(EntityType.PERSON, "Jose\u0301 Mari\u0301a"));
-    assertEquals("person/unnamed", Names.key(EntityType.PERSON, "\"\""));
+    // a name of punctuation only is keyed by its code points; only an empty one is "unnamed"
+    assertEquals("person/u--22-22", Names.key(EntityType.PERSON, "\"\""));
+    assertEquals("person/unnamed", Names.key(EntityType.PERSON, " \u200B "));
   }
 
   @Test
