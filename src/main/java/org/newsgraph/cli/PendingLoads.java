@@ -107,26 +107,29 @@ final class PendingLoads {
     }
   }
 
-  /** The line of a resource: its IRI, or {@code _:} and its blank node label. */
+  /**
+   * The line of a resource: its Neo4j {@code uri} ({@link org.newsgraph.neo4j.TermCodec#uri}): the
+   * IRI, {@code _:} and the blank node label, or the N-Triples form of a triple term (escaped, so
+   * always one line).
+   */
   static String id(org.apache.jena.graph.Node n) {
-    return n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.getURI();
+    return org.newsgraph.neo4j.TermCodec.uri(n);
   }
 
   /** The resources of lines written by {@link #id}. */
   static Set<org.apache.jena.graph.Node> nodes(Collection<String> ids) {
     Set<org.apache.jena.graph.Node> nodes = new java.util.HashSet<>();
     for (String i : ids) {
-      nodes.add(i.startsWith("_:") ? org.apache.jena.graph.NodeFactory.createBlankNode(i.substring(2))
-          : org.apache.jena.graph.NodeFactory.createURI(i));
+      nodes.add(org.newsgraph.neo4j.TermCodec.node(i));
     }
     return nodes;
   }
 
-  /** {@link #id} of every IRI or blank node of {@code nodes} (others are left out), sorted. */
+  /** {@link #id} of every IRI, blank node or triple term of {@code nodes} (literals are left out), sorted. */
   static Set<String> ids(Collection<org.apache.jena.graph.Node> nodes) {
     Set<String> ids = new TreeSet<>();
     for (org.apache.jena.graph.Node n : nodes) {
-      if (n.isURI() || n.isBlank()) {
+      if (n.isURI() || n.isBlank() || n.isTripleTerm()) {
         ids.add(id(n));
       }
     }

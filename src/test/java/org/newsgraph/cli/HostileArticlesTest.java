@@ -113,7 +113,8 @@ class HostileArticlesTest {
       assertEquals(0, x.exit(), x.toString());
       Dataset back = DatasetFactory.create();
       RDFDataMgr.read(back, Files.newInputStream(file), f.lang());
-      Model union = RdfIO.union(back, null);
+      // JSON-LD and RDF/XML carry provenance as RDF 1.1 reification: compare in the stored form
+      Model union = org.newsgraph.rdf.Reification.toReifiers(RdfIO.union(back, null));
       if (reference == null) {
         reference = union;
       } else {
@@ -140,7 +141,8 @@ class HostileArticlesTest {
     java.util.Set<String> resources = new java.util.TreeSet<>();
     try (org.newsgraph.rdf.TdbStore tdb = org.newsgraph.rdf.TdbStore.open(data.resolve("tdb2"))) {
       for (String id : IDS) {
-        tdb.resourcesOf("https://w3id.org/newsgraph/id/article/" + id).forEach(n -> resources.add(n.getURI()));
+        tdb.resourcesOf("https://w3id.org/newsgraph/id/article/" + id)
+            .forEach(n -> resources.add(org.newsgraph.neo4j.TermCodec.uri(n)));
       }
     }
     assertTrue(resources.size() > 7 * 5, resources.toString());
