@@ -51,10 +51,11 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
+    Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
     try (TdbStore tdb = Stores.tdb()) {
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
-          a -> !force && unchanged(tdb, mapper, a), extraction.limits());
+          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine);
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
@@ -89,11 +90,11 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether TDB2 holds this article with the same content hash and extractor version. */
-  static boolean unchanged(TdbStore tdb, RdfMapper mapper, Article a) {
+  /** Whether TDB2 holds this article with the same content hash and the extractor version of {@code profile}. */
+  static boolean unchanged(TdbStore tdb, RdfMapper mapper, Article a, org.newsgraph.extract.Profile profile) {
     TdbStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
     return stored != null && stored.contentHash().equals(RdfMapper.contentHash(a))
-        && stored.extractorVersion().equals(Extractor.VERSION);
+        && stored.extractorVersion().equals(Extractor.version(profile));
   }
 
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,

@@ -45,17 +45,27 @@ public final class ArticleUpdater {
     return refresh(storeRdf(tdb, graphs));
   }
 
+  /** Articles (named graphs) written to TDB2 per write transaction by {@link #storeRdf}. */
+  public static final int TDB_BATCH = 256;
+
   /**
-   * The TDB2 half of {@link #replace(Map)}: replaces the named graphs and returns the resources
-   * whose Neo4j nodes must then be refreshed (those of the old and the new graphs), so that the RDF
-   * is saved even when Neo4j cannot be reached.
+   * The TDB2 half of {@link #replace(Map)}: replaces the named graphs, {@value #TDB_BATCH} articles
+   * per write transaction, and returns the resources whose Neo4j nodes must then be refreshed
+   * (those of the old and the new graphs), so that the RDF is saved even when Neo4j cannot be
+   * reached. Each batch is all or nothing; a failure leaves earlier batches stored.
    */
   public static Set<Node> storeRdf(TdbStore tdb, Map<String, Model> graphs) {
     Set<Node> affected = new HashSet<>();
+    Map<String, Model> batch = new LinkedHashMap<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
-      affected.addAll(tdb.resourcesOf(e.getKey()));
-      affected.addAll(TdbStore.resources(e.getValue().getGraph()));
-      tdb.replaceGraph(e.getKey(), e.getValue());
+      batch.put(e.getKey(), e.getValue());
+      if (batch.size() == TDB_BATCH) {
+        affected.addAll(tdb.replaceGraphs(batch));
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      affected.addAll(tdb.replaceGraphs(batch));
     }
     return affected;
   }

@@ -75,6 +75,29 @@ public final class TdbStore implements AutoCloseable {
   }
 
   /**
+   * Replaces several named graphs in one write transaction (one commit, one sync to disk, for the
+   * whole batch): each graph named by a key gets the value as its content.
+   *
+   * @param graphs graph IRI to its new content; iteration order is the storing order
+   * @return the resources ({@link #resources}) of the old and the new content of every graph
+   */
+  public java.util.Set<org.apache.jena.graph.Node> replaceGraphs(java.util.Map<String, Model> graphs) {
+    return Txn.calculateWrite(dataset, () -> {
+      java.util.Set<org.apache.jena.graph.Node> affected = new java.util.HashSet<>();
+      for (java.util.Map.Entry<String, Model> e : graphs.entrySet()) {
+        if (dataset.containsNamedModel(e.getKey())) {
+          affected.addAll(resources(dataset.getNamedModel(e.getKey()).getGraph()));
+          dataset.removeNamedModel(e.getKey());
+        }
+        affected.addAll(resources(e.getValue().getGraph()));
+        dataset.addNamedModel(e.getKey(), e.getValue());
+        dataset.getDefaultModel().setNsPrefixes(e.getValue().getNsPrefixMap());
+      }
+      return affected;
+    });
+  }
+
+  /**
    * Removes the named graph {@code graphIri}, in one write transaction.
    *
    * @return whether the dataset held that graph
