@@ -51,10 +51,11 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
+    Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
     try (RdfStore tdb = Stores.rdf()) {
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
-          a -> !force && unchanged(tdb, mapper, a), extraction.limits());
+          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine);
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
@@ -79,9 +80,8 @@ final class BuildCommand implements Callable<Integer> {
       // on disk before TDB2 changes, so a kill between the two stores or during the load is caught up next time
       java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.affectedBy(tdb, graphs);
       PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(affected));
-      int every = Math.max(50, graphs.size() / 10);
       ArticleUpdater.storeRdf(tdb, graphs, n -> {
-        if (n % every == 0 && n < graphs.size()) {
+        if (n < graphs.size()) { // after each batch but the last
           err.printf("stored %d/%d in TDB2%n", n, graphs.size());
         }
       });
@@ -110,11 +110,11 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether TDB2 holds this article with the same content hash and extractor version. */
-  static boolean unchanged(RdfStore tdb, RdfMapper mapper, Article a) {
+  /** Whether the RDF store holds this article with the same content hash and the extractor version of {@code profile}. */
+  static boolean unchanged(RdfStore tdb, RdfMapper mapper, Article a, org.newsgraph.extract.Profile profile) {
     RdfStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
     return stored != null && stored.contentHash().equals(RdfMapper.contentHash(a))
-        && stored.extractorVersion().equals(Extractor.VERSION);
+        && stored.extractorVersion().equals(Extractor.version(profile));
   }
 
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,

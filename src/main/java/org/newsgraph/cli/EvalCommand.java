@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "A gold file belongs to the article whose id is its \"document\" file name without extension, "
           + "or its own name without .gold.json. Its documentDate is the article's publication date "
           + "unless the input gives one.",
-      "Example: newsgraph eval --gold ../shared/gold seeds/"
+      "Example: newsgraph eval --gold src/test/resources/gold seeds/ (add --profile fast for the fast profile)"
     })
 final class EvalCommand implements Callable<Integer> {
   @Option(names = "--gold", required = true, paramLabel = "FILE_OR_DIR",
@@ -46,12 +46,17 @@ final class EvalCommand implements Callable<Integer> {
       description = "List misses and false alarms per file (default: on; --no-details to leave out).")
   boolean details;
 
+  @Option(names = "--profile", paramLabel = "accurate|fast", defaultValue = "accurate",
+      description = "The extraction profile to score, as in build (default: ${DEFAULT-VALUE}).")
+  String profile;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    org.newsgraph.extract.Profile chosen = org.newsgraph.extract.Profile.parse(profile);
     Map<String, Gold> golds = new LinkedHashMap<>();
     for (Path g : gold) {
       golds.putAll(readGold(g));
@@ -62,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
     List<Article> articles = new org.newsgraph.read.ArticleReader(null).read(inputs, p -> err.println("skipped " + p.source() + ": " + p.reason()));
     Scorer.Result total = Scorer.empty();
     int scored = 0;
-    org.newsgraph.extract.Extractor extractor = new org.newsgraph.extract.Extractor();
+    org.newsgraph.extract.Extractor extractor = new org.newsgraph.extract.Extractor(org.newsgraph.model.AliasTable.EMPTY, chosen);
     for (Article a : articles) {
       Gold g = golds.get(a.id());
       if (g == null) {
@@ -85,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
       err.println("newsgraph: no input had a gold file; gold ids are " + golds.keySet());
       return Main.INPUT_FAILED;
     }
-    out.println("== micro-average over " + scored + " file(s)");
+    out.println("== micro-average over " + scored + " file(s), " + chosen + " profile");
     printScores(out, total);
     return Main.OK;
   }

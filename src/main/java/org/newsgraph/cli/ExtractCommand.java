@@ -51,7 +51,7 @@ final class ExtractCommand implements Callable<Integer> {
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfMapper mapper = extraction.mapper();
     Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), spec.commandLine().getErr(),
-        a -> false, extraction.limits());
+        a -> false, extraction.limits(), extraction.engine());
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {

@@ -38,6 +38,28 @@ final class ExtractionOptions {
       + " reporting it and going on. Articles finished before it are kept.")
   boolean failFast;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Articles extracted at once, all sharing one set of models (default: the number of processors,"
+          + " here ${sys:newsgraph.processors}). The output is the same for any N; each article keeps its own --timeout.")
+  Integer threads;
+
+  @Option(names = "--profile", paramLabel = "accurate|fast", defaultValue = "accurate",
+      description = "accurate (default): the full CoreNLP pipeline (NER with fine-grained classes, statistical"
+          + " coreference, KBP relations). fast: several times faster, one NER model, no statistical coreference"
+          + " and no KBP (newsgraph's name matching and pattern relations only); same output shape, a little less"
+          + " found.")
+  String profile;
+
+  static {
+    System.setProperty("newsgraph.processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The profile and thread count these options give. */
+  Ingest.Engine engine() {
+    return new Ingest.Engine(org.newsgraph.extract.Profile.parse(profile),
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+  }
+
   /** The per-article limits these options give. */
   ArticleGuard.Limits limits() {
     return new ArticleGuard.Limits(maxChars, java.time.Duration.ofSeconds(timeoutSeconds), failFast);

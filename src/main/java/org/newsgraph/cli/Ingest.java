@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.newsgraph.extract.Extractor;
 import org.newsgraph.extract.NlpPipeline;
+import org.newsgraph.extract.Profile;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.rdf.RdfMapper;
@@ -32,11 +33,38 @@ final class Ingest {
    *
    * @param done articles extracted and valid, in input order
    * @param failures number of inputs or articles reported and skipped
-   * @param stageMillis wall time per stage (read, models, extract, map), in milliseconds
+   * @param stageMillis wall time per stage (read, models, extract, map), in milliseconds; with
+   *     several threads, extract is the wall time of the extraction phase less the mapping done
+   *     meanwhile
+   * @param unchanged articles skipped as stored with the same content hash and extractor version
+   * @param work what extraction cost, summed over articles and threads (CoreNLP time, rule time,
+   *     tokens)
    */
-  record Outcome(List<Done> done, int failures, Map<String, Long> stageMillis, List<Article> unchanged) {
+  record Outcome(List<Done> done, int failures, Map<String, Long> stageMillis, List<Article> unchanged,
+      Extractor.Work work) {
+    Outcome(List<Done> done, int failures, Map<String, Long> stageMillis, List<Article> unchanged) {
+      this(done, failures, stageMillis, unchanged, new Extractor.Work());
+    }
+
     Outcome(List<Done> done, int failures, Map<String, Long> stageMillis) {
       this(done, failures, stageMillis, List.of());
+    }
+  }
+
+  /**
+   * How articles are extracted.
+   *
+   * @param profile which CoreNLP pipeline runs ({@code --profile})
+   * @param threads articles extracted at once ({@code --threads}), sharing one set of models
+   */
+  record Engine(Profile profile, int threads) {
+    /** The accurate profile on every processor. */
+    static final Engine DEFAULT = new Engine(Profile.ACCURATE, Runtime.getRuntime().availableProcessors());
+
+    Engine {
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be 1 or more");
+      }
     }
   }
 
@@ -51,6 +79,12 @@ final class Ingest {
     return run(inputs, date, mapper, org.newsgraph.model.AliasTable.EMPTY, err, a -> false, ArticleGuard.Limits.DEFAULT);
   }
 
+  /** As {@link #run(List, LocalDate, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter, java.util.function.Predicate, ArticleGuard.Limits, Engine)} with the default engine. */
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits) {
+    return run(inputs, date, mapper, aliases, err, unchanged, limits, Engine.DEFAULT);
+  }
+
   /**
    * Reads, extracts (each article under {@code limits}, see {@link ArticleGuard}), maps and
    * validates. Articles for which {@code unchanged} holds are reported ("unchanged, skipped") and
@@ -59,10 +93,40 @@ final class Ingest {
    * JSONL), with control characters shown as {@code ?}. With {@link ArticleGuard.Limits#failFast()}
    * the run stops at the first problem; articles finished before it are kept.
    *
+   * <p>Articles are extracted {@code engine.threads()} at a time with one shared set of models
+   * ({@link ParallelExtraction}); results are taken in input order, so the output, the progress
+   * lines and the --fail-fast cut are the same for any number of threads.
+   *
    * @param aliases the user's alias table ({@code --aliases})
+   * @param engine the profile and the number of threads
    */
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
-      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits) {
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine) {
+    Extractor extractor = new Extractor(aliases, engine.profile());
+    Extractor.Work work = new Extractor.Work();
+    Runnable loadModels = () -> {
+      if (!NlpPipeline.isLoaded(engine.profile())) {
+        err.println("Loading the CoreNLP models (" + engine.profile() + " profile; "
+            + (engine.profile() == Profile.FAST ? "about 10 s" : "about 30 s") + ", once per run)...");
+      }
+      NlpPipeline.shared(engine.profile());
+    };
+    return run(inputs, date, mapper, err, unchanged, limits, engine.threads(), loadModels,
+        a -> extractor.extract(a, work), work);
+  }
+
+  /**
+   * {@link #run(List, LocalDate, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter, java.util.function.Predicate, ArticleGuard.Limits, Engine)}
+   * with the model loading and the extraction of one article given (a test seam).
+   *
+   * @param loadModels run once before the first article, on this thread, when some article is to
+   *     be extracted (so that loading never counts against --timeout)
+   * @param extraction the extraction of one article; called from {@code threads} threads at once
+   * @param work what {@code extraction} reports its cost to, returned in the outcome
+   */
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err,
+      java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
+      java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
@@ -84,40 +148,34 @@ final class Ingest {
     }
     articles = todo;
     if (articles.isEmpty()) {
-      return new Outcome(done, failures[0], stages, skipped);
+      return new Outcome(done, failures[0], stages, skipped, work);
     }
     if (limits.failFast() && failures[0] > 0) {
       err.println("stopped at the first problem (--fail-fast); nothing was extracted");
-      return new Outcome(done, failures[0], stages, skipped);
+      return new Outcome(done, failures[0], stages, skipped, work);
     }
     long t1 = System.nanoTime();
     boolean anyFits = articles.stream()
         .anyMatch(a -> limits.maxChars() == 0 || a.text().length() <= limits.maxChars());
     if (anyFits) {
       MODEL_REQUESTS.incrementAndGet();
-    }
-    if (anyFits && !NlpPipeline.isLoaded()) {
-      err.println("Loading the CoreNLP models (about 30 s, once per run)...");
-    }
-    if (anyFits) {
-      NlpPipeline.shared(); // loaded here, not on the worker, so the load never counts against --timeout
+      loadModels.run(); // here, not on a worker, so the load never counts against --timeout
     }
     stages.put("models", millisSince(t1));
-    Extractor extractor = new Extractor(aliases);
-    long extractNanos = 0;
     long mapNanos = 0;
-    int n = 0;
-    try (ArticleGuard guard = new ArticleGuard(limits, extractor::extract)) {
-      for (Article a : articles) {
-        n++;
+    long phase = System.nanoTime();
+    try (ParallelExtraction lanes = new ParallelExtraction(threads, limits, extraction)) {
+      lanes.submitAll(articles);
+      for (int i = 0; i < articles.size(); i++) {
+        Article a = articles.get(i);
         if (limits.failFast() && failures[0] > 0) {
-          err.println("stopped at the first problem (--fail-fast); " + (articles.size() - n + 1)
+          lanes.cancelFrom(i);
+          err.println("stopped at the first problem (--fail-fast); " + (articles.size() - i)
               + " article(s) not extracted");
           break;
         }
-        long te = System.nanoTime();
-        ArticleGuard.Result result = guard.run(a);
-        extractNanos += System.nanoTime() - te;
+        ParallelExtraction.Timed timed = lanes.get(i);
+        ArticleGuard.Result result = timed.result();
         if (result instanceof ArticleGuard.Skipped refused) {
           failures[0]++;
           err.println(ArticleGuard.printable("skipped " + a.source() + ": " + refused.reason()));
@@ -145,14 +203,14 @@ final class Ingest {
           continue;
         }
         done.add(new Done(g, mapper.articleIri(a.id()), rdf));
-        err.printf("[%d/%d] %s: %d entities, %d relations (%.1f s)%n", n, articles.size(),
+        err.printf("[%d/%d] %s: %d entities, %d relations (%.1f s)%n", i + 1, articles.size(),
             ArticleGuard.printable(a.source()), g.entities().size(), g.relations().size(),
-            (System.nanoTime() - te) / 1e9);
+            (timed.nanos() + System.nanoTime() - tm) / 1e9);
       }
     }
-    stages.put("extract", extractNanos / 1_000_000);
+    stages.put("extract", Math.max(0, (System.nanoTime() - phase - mapNanos) / 1_000_000));
     stages.put("map", mapNanos / 1_000_000);
-    return new Outcome(done, failures[0], stages, skipped);
+    return new Outcome(done, failures[0], stages, skipped, work);
   }
 
   static long millisSince(long nanoStart) {

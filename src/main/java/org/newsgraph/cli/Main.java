@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       SparqlCommand.class,
       ExportCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       VizCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class

@@ -27,23 +27,27 @@ import org.newsgraph.model.Relation;
  * RelationExtractor}). Byline authors and photo-credit names become entities too; a credited
  * photographer is an employee or member of the credited agency.
  *
- * <p>Thread-safe: one instance may extract several articles at once.
+ * <p>Thread-safe: one instance may extract several articles at once, over one shared set of
+ * models. Each call makes its own detectors and resolvers; the static state of the rule classes
+ * (lexicons, compiled TokensRegex and Semgrex patterns) is read-only once loaded, and matching
+ * keeps its state in per-call matchers.
  */
 public final class Extractor {
   /**
    * Identifies this extraction code and its rules; changes whenever output for the same input may
    * change.
    */
-  public static final String VERSION = "newsgraph-extract/1";
+  public static final String VERSION = "newsgraph-extract/2";
 
   private static final Set<String> ORG_DESCRIPTIONS = Lexicons.words("organisation-descriptions.txt");
 
   private final NlpPipeline pipeline;
+  private final Profile profile;
   private final AliasTable aliases;
 
-  /** An extractor over the JVM-wide shared pipeline (loaded on first use). */
+  /** An extractor over the JVM-wide shared accurate pipeline (loaded on first use). */
   public Extractor() {
-    this(null, AliasTable.EMPTY);
+    this(null, Profile.ACCURATE, AliasTable.EMPTY);
   }
 
   /**
@@ -52,12 +56,69 @@ public final class Extractor {
    * @param aliases the user's alias table ({@code --aliases FILE}); its canonical names win
    */
   public Extractor(AliasTable aliases) {
-    this(null, aliases);
+    this(null, Profile.ACCURATE, aliases);
+  }
+
+  /**
+   * An extractor over the JVM-wide pipeline of {@code profile}.
+   *
+   * @param aliases the user's alias table ({@code --aliases FILE}); its canonical names win
+   */
+  public Extractor(AliasTable aliases, Profile profile) {
+    this(null, profile, aliases);
   }
 
   Extractor(NlpPipeline pipeline, AliasTable aliases) {
+    this(pipeline, pipeline == null ? Profile.ACCURATE : pipeline.profile(), aliases);
+  }
+
+  private Extractor(NlpPipeline pipeline, Profile profile, AliasTable aliases) {
     this.pipeline = pipeline;
+    this.profile = profile;
     this.aliases = aliases == null ? AliasTable.EMPTY : aliases;
+  }
+
+  /**
+   * The extractor version recorded for a profile ({@code ng:extractorVersion}): {@link #VERSION},
+   * with {@code +fast} for the fast profile, so that a build with another profile extracts again.
+   */
+  public static String version(Profile profile) {
+    return VERSION + profile.versionSuffix();
+  }
+
+  /** The profile this extractor runs. */
+  public Profile profile() {
+    return profile;
+  }
+
+  /**
+   * What extraction cost, summed over the articles (and threads) that reported to it. Thread-safe.
+   */
+  public static final class Work {
+    private final java.util.concurrent.atomic.LongAdder annotateNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder rulesNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder tokens = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder articles = new java.util.concurrent.atomic.LongAdder();
+
+    /** Nanoseconds in CoreNLP, summed over articles. */
+    public long annotateNanos() {
+      return annotateNanos.sum();
+    }
+
+    /** Nanoseconds in newsgraph's own rules after CoreNLP, summed over articles. */
+    public long rulesNanos() {
+      return rulesNanos.sum();
+    }
+
+    /** Tokens CoreNLP made of the articles. */
+    public long tokens() {
+      return tokens.sum();
+    }
+
+    /** Articles extracted to the end. */
+    public long articles() {
+      return articles.sum();
+    }
   }
 
   /**
@@ -67,8 +128,31 @@ public final class Extractor {
    * @return the article's graph; never null, possibly with no entities
    */
   public ArticleGraph extract(Article article) {
-    NlpPipeline p = pipeline != null ? pipeline : NlpPipeline.shared();
+    return extract(article, null);
+  }
+
+  /**
+   * {@link #extract(Article)}, adding what it cost to {@code work}.
+   *
+   * @param work where to add the time and tokens; may be null
+   */
+  public ArticleGraph extract(Article article, Work work) {
+    NlpPipeline p = pipeline != null ? pipeline : NlpPipeline.shared(profile);
+    long t0 = System.nanoTime();
     Doc doc = new Doc(article.text(), p.annotate(article.text(), article.date()));
+    long t1 = System.nanoTime();
+    ArticleGraph graph = rules(article, doc);
+    if (work != null) {
+      work.annotateNanos.add(t1 - t0);
+      work.rulesNanos.add(System.nanoTime() - t1);
+      work.tokens.add(doc.core.tokens().size());
+      work.articles.increment();
+    }
+    return graph;
+  }
+
+  /** newsgraph's rules over an annotated article. */
+  private ArticleGraph rules(Article article, Doc doc) {
     Map<String, EntityType> metadataNames = new LinkedHashMap<>();
     for (String a : article.authors()) {
       metadataNames.put(a, EntityType.PERSON);
@@ -106,7 +190,7 @@ public final class Extractor {
     relations.forEach(r -> unique.putIfAbsent(r.factKey(), r));
     relations = Attribution.attribute(doc, new ArrayList<>(unique.values()), tokenEntity);
     List<Event> events = new EventExtractor(doc, byKey, tokenEntity, article.date()).extract();
-    return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, VERSION);
+    return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, version(profile));
   }
 
   /**

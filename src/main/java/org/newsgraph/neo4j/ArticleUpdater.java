@@ -48,9 +48,17 @@ public final class ArticleUpdater {
   }
 
   /**
-   * The TDB2 half of {@link #replace(Map)}: replaces the named graphs and returns the resources
-   * whose Neo4j nodes must then be refreshed (those of the old and the new graphs), so that the RDF
-   * is saved even when Neo4j cannot be reached.
+   * Articles (named graphs) written to the RDF store per write transaction by {@link #storeRdf}:
+   * 256, or the system property {@code newsgraph.tdbBatch} (tests use a small batch to stop a
+   * build between batches).
+   */
+  public static final int TDB_BATCH = Math.max(1, Integer.getInteger("newsgraph.tdbBatch", 256));
+
+  /**
+   * The TDB2 half of {@link #replace(Map)}: replaces the named graphs, {@value #TDB_BATCH} articles
+   * per write transaction, and returns the resources whose Neo4j nodes must then be refreshed
+   * (those of the old and the new graphs), so that the RDF is saved even when Neo4j cannot be
+   * reached. Each batch is all or nothing; a failure leaves earlier batches stored.
    */
   public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs) {
     return storeRdf(tdb, graphs, n -> { });
@@ -58,17 +66,24 @@ public final class ArticleUpdater {
 
   /**
    * {@link #storeRdf(RdfStore, Map)}, telling {@code stored} the number of graphs stored so far
-   * after each one (each graph is its own TDB2 write transaction, so a crash keeps the graphs
-   * stored before it).
+   * after each batch of {@link #TDB_BATCH} (each batch is one write transaction, so a crash keeps
+   * the batches stored before it).
    */
   public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs, java.util.function.IntConsumer stored) {
     Set<Node> affected = affectedBy(tdb, graphs);
     int n = 0;
+    Map<String, Model> batch = new LinkedHashMap<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
-      // as stored: an endpoint gives blank nodes Skolem IRIs
-      Model kept = tdb.replaceGraph(e.getKey(), e.getValue());
-      affected.addAll(TdbStore.resources(kept.getGraph()));
-      stored.accept(++n);
+      batch.put(e.getKey(), e.getValue());
+      n++;
+      if (batch.size() == TDB_BATCH || n == graphs.size()) {
+        // as stored: an endpoint gives blank nodes Skolem IRIs
+        for (Model kept : tdb.replaceGraphs(batch).values()) {
+          affected.addAll(TdbStore.resources(kept.getGraph()));
+        }
+        batch.clear();
+        stored.accept(n);
+      }
     }
     return affected;
   }

@@ -31,6 +31,19 @@ public interface RdfStore extends AutoCloseable {
   Model replaceGraph(String graphIri, Model content);
 
   /**
+   * Replaces several named graphs, as {@link #replaceGraph} each; TDB2 does it in one write
+   * transaction (all or nothing, one sync to disk), an endpoint one request per graph.
+   *
+   * @param graphs graph IRI to its new content; iteration order is the storing order
+   * @return graph IRI to the content as stored (see {@link #replaceGraph}), in the same order
+   */
+  default java.util.Map<String, Model> replaceGraphs(java.util.Map<String, Model> graphs) {
+    java.util.Map<String, Model> stored = new java.util.LinkedHashMap<>();
+    graphs.forEach((iri, content) -> stored.put(iri, replaceGraph(iri, content)));
+    return stored;
+  }
+
+  /**
    * Removes the named graph {@code graphIri}.
    *
    * @return whether the store held that graph

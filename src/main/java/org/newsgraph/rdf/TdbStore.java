@@ -89,6 +89,27 @@ public final class TdbStore implements RdfStore {
   }
 
   /**
+   * Replaces several named graphs in one write transaction (one commit, one sync to disk, for the
+   * whole batch; all or nothing): each graph named by a key gets the value as its content.
+   *
+   * @param graphs graph IRI to its new content; iteration order is the storing order
+   * @return {@code graphs} itself (TDB2 stores the content as it is)
+   */
+  @Override
+  public java.util.Map<String, Model> replaceGraphs(java.util.Map<String, Model> graphs) {
+    Txn.executeWrite(dataset, () -> {
+      for (java.util.Map.Entry<String, Model> e : graphs.entrySet()) {
+        if (dataset.containsNamedModel(e.getKey())) {
+          dataset.removeNamedModel(e.getKey());
+        }
+        dataset.addNamedModel(e.getKey(), e.getValue());
+        dataset.getDefaultModel().setNsPrefixes(e.getValue().getNsPrefixMap());
+      }
+    });
+    return graphs;
+  }
+
+  /**
    * Removes the named graph {@code graphIri}, in one write transaction.
    *
    * @return whether the dataset held that graph

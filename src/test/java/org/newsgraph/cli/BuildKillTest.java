@@ -59,7 +59,7 @@ class BuildKillTest {
     assertEquals(0, reference.waitFor(900), reference.toString());
     assertTrue(reference.out().contains("Built " + ARTICLES + " article(s)."), reference.toString());
 
-    // first kill: while the RDF goes into TDB2 (one transaction per article), after 150 articles
+    // first kill: while the RDF goes into TDB2 (one transaction per 50 articles here), after 150 articles
     Path data = dir.resolve("killed");
     Child first = Child.build(data, corpus, "first");
     assertTrue(first.awaitErr(e -> e.contains("stored 150/" + ARTICLES + " in TDB2"), 900), first.toString());
@@ -213,7 +213,7 @@ class BuildKillTest {
       Path out = data.resolveSibling(name + ".out");
       Path err = data.resolveSibling(name + ".err");
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx8g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "-Xmx8g", "-XX:+UseParallelGC", "-Dnewsgraph.tdbBatch=50", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
           "--data-dir", data.toString(), "build", "--date", DATE, corpus.toString())
           .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       return new Child(p, out, err, name);
