@@ -231,8 +231,17 @@ final class LoadCommand implements Callable<Integer> {
    */
   static LoadStats refresh(RdfStore rdf, Neo4jStore neo4j, Set<Node> affected, int batch, PrintWriter err) {
     long t0 = System.nanoTime();
-    Dataset source = rdf.around(affected);
     RdfGraphLoader loader = new RdfGraphLoader(neo4j);
+    if (loader.isEmpty()) {
+      // Nothing in Neo4j yet: one pass over the whole store gives what refreshing every resource
+      // would, with `sources`, several times faster (README, Loading any RDF).
+      loader.onProgress(line -> {
+        err.println(line);
+        err.flush();
+      }, (int) PROGRESS_SECONDS);
+      return loader.load(rdf.all(), true);
+    }
+    Dataset source = rdf.around(affected);
     List<Node> nodes = new ArrayList<>(affected);
     long n = 0;
     long r = 0;

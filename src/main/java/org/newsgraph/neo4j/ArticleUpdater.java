@@ -106,8 +106,18 @@ public final class ArticleUpdater {
     return affected;
   }
 
-  /** The Neo4j half of {@link #replace(Map)}: recomputes the nodes of {@code affected} from TDB2. */
+  /**
+   * The Neo4j half of {@link #replace(Map)}: recomputes the nodes of {@code affected} from TDB2.
+   * Into a Neo4j that holds no {@code Resource} node yet, the whole RDF store is loaded instead, in
+   * one pass ({@link RdfGraphLoader#load(org.apache.jena.query.Dataset, boolean)} with {@value
+   * RdfGraphLoader#SOURCES}): the same nodes and relationships the recomputation of every resource
+   * would give, without its per-resource deletes and merges (and a Neo4j that was emptied or
+   * replaced gets everything back, not only {@code affected}).
+   */
   public LoadStats refresh(Set<Node> affected) {
+    if (loader.isEmpty()) {
+      return loader.load(tdb.all(), true);
+    }
     return loader.refresh(tdb.around(affected), affected);
   }
 
@@ -136,7 +146,7 @@ public final class ArticleUpdater {
       }
     }
     if (!affected.isEmpty()) {
-      loader.refresh(tdb.around(affected), affected);
+      refresh(affected);
     }
     return missing;
   }

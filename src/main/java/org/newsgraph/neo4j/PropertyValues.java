@@ -50,6 +50,17 @@ public final class PropertyValues {
    * {@code key__type} / {@code key__lang} when needed.
    */
   static void put(Map<String, Object> props, String key, Set<Node> literals) {
+    if (literals.size() == 1) { // the usual case, without the lists below
+      Encoded e = encode(literals.iterator().next());
+      props.put(key, e.value());
+      if (!e.type().isEmpty()) {
+        props.put(key + TYPE, e.type());
+      }
+      if (!e.lang().isEmpty()) {
+        props.put(key + LANG, e.lang());
+      }
+      return;
+    }
     List<Encoded> values = new ArrayList<>(literals.size());
     List<Node> nodes = new ArrayList<>(literals);
     Set<Class<?>> classes = new LinkedHashSet<>();

@@ -33,6 +33,8 @@ import org.apache.jena.vocabulary.XSD;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads any RDF into Neo4j through a {@link Neo4jStore}, as a labelled property graph.
@@ -137,6 +139,8 @@ public final class RdfGraphLoader {
     org.apache.jena.sys.JenaSystem.init();
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(RdfGraphLoader.class);
+
   /** Label of every node made from an IRI or blank node. */
   public static final String RESOURCE_LABEL = "Resource";
 
@@ -174,6 +178,12 @@ public final class RdfGraphLoader {
 
   private final Neo4jStore store;
   private final int batchSize;
+  private java.util.function.Consumer<String> progress = m -> { };
+  private long progressEveryNanos = Long.MAX_VALUE;
+  private long lastProgress;
+  private long rowsDone;
+  private long rowsTotal;
+  private long writeStart;
 
   /**
    * A loader writing {@value #DEFAULT_BATCH_SIZE} rows per transaction.
@@ -210,20 +220,41 @@ public final class RdfGraphLoader {
    *     written then)
    */
   public LoadStats load(Dataset dataset) {
+    return load(dataset, false);
+  }
+
+  /**
+   * Loads the union of the default graph and all named graphs, optionally with the {@value
+   * #SOURCES} bookkeeping of {@link #refresh}: with {@code withSources}, each node and relationship
+   * also gets the sorted list of the named graphs it occurs in, so that loading a whole store into
+   * an empty Neo4j gives the same graph as {@link #refresh} of every resource, in one pass (this is
+   * how {@code newsgraph load} fills an empty Neo4j).
+   *
+   * @param dataset the RDF; read inside a read transaction if it supports transactions (joining the
+   *     caller's transaction if there is one)
+   * @param withSources whether to write {@value #SOURCES}
+   * @return what was sent
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   * @throws UnmappableRdfException if a predicate's key is a reserved companion key (nothing is
+   *     written then)
+   */
+  public LoadStats load(Dataset dataset, boolean withSources) {
     long start = System.nanoTime();
     Collected c =
         dataset.supportsTransactions()
-            ? Txn.calculateRead(dataset, () -> collect(dataset))
-            : collect(dataset);
+            ? Txn.calculateRead(dataset, () -> collect(dataset, withSources))
+            : collect(dataset, withSources);
+    LOG.debug("gathered {} nodes in {} ms", c.nodes.size(), (System.nanoTime() - start) / 1_000_000);
     return write(c, start);
   }
 
-  private static Collected collect(Dataset dataset) {
+  private static Collected collect(Dataset dataset, boolean withSources) {
     DatasetGraph dsg = dataset.asDatasetGraph();
-    Collected acc = new Collected(dsg.prefixes().getMapping());
+    Collected acc = new Collected(dsg.prefixes().getMapping(), withSources);
     acc.addAll(dsg.getDefaultGraph());
     for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
-      acc.addAll(dsg.getGraph(it.next()));
+      Node g = it.next();
+      acc.addAll(dsg.getGraph(g), withSources && g.isURI() ? g.getURI() : null);
     }
     addProvenance(dsg, acc);
     return acc;
@@ -238,10 +269,43 @@ public final class RdfGraphLoader {
    */
   public LoadStats load(Model model) {
     long start = System.nanoTime();
-    Collected c = new Collected(model.getNsPrefixMap());
+    Collected c = new Collected(model.getNsPrefixMap(), false);
     c.addAll(model.getGraph());
     addProvenance(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(model.getGraph()), c);
     return write(c, start);
+  }
+
+  /**
+   * Reports the progress of {@link #load} on long loads: {@code listener} gets a line such as
+   * {@code "Neo4j: 40,000 of 600,000 nodes and relationships written (6%), 5 s"} at most every
+   * {@code seconds} seconds, after a batch commits.
+   *
+   * @return this loader
+   */
+  public RdfGraphLoader onProgress(java.util.function.Consumer<String> listener, int seconds) {
+    this.progress = listener;
+    this.progressEveryNanos = seconds * 1_000_000_000L;
+    return this;
+  }
+
+  private void advance(int rows) {
+    rowsDone += rows;
+    long now = System.nanoTime();
+    if (now - lastProgress >= progressEveryNanos && rowsDone < rowsTotal) {
+      lastProgress = now;
+      progress.accept(String.format(java.util.Locale.ROOT, "Neo4j: %,d of %,d nodes and relationships written (%d%%),"
+          + " %.0f s", rowsDone, rowsTotal, 100 * rowsDone / Math.max(1, rowsTotal), (now - writeStart) / 1e9));
+    }
+  }
+
+  /**
+   * Whether the database holds no {@value #RESOURCE_LABEL} node (nothing loaded yet, or everything
+   * deleted): then {@link #load(Dataset, boolean)} creates instead of merging.
+   *
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j cannot be read
+   */
+  public boolean isEmpty() {
+    return store.count("MATCH (n:" + quote(RESOURCE_LABEL) + ") RETURN count(n) LIMIT 1") == 0;
   }
 
   /** Property holding the sorted list of named-graph IRIs that support a node or relationship. */
@@ -276,6 +340,7 @@ public final class RdfGraphLoader {
    */
   public LoadStats refresh(Dataset dataset, Set<Node> affected) {
     long start = System.nanoTime();
+    rowsTotal = 0; // no progress lines: a refresh is one round of its caller's
     Collected c =
         dataset.supportsTransactions()
             ? Txn.calculateRead(dataset, () -> collectAround(dataset, affected))
@@ -398,7 +463,7 @@ public final class RdfGraphLoader {
 
   private static Collected collectAround(Dataset dataset, Set<Node> affected) {
     DatasetGraph dsg = dataset.asDatasetGraph();
-    Collected acc = new Collected(dsg.prefixes().getMapping());
+    Collected acc = new Collected(dsg.prefixes().getMapping(), true);
     for (Node n : affected) {
       if (!(n.isURI() || n.isBlank() || n.isTripleTerm())) {
         continue;
@@ -433,18 +498,26 @@ public final class RdfGraphLoader {
    * the first one by statement IRI (see the class description).
    */
   private static void addProvenance(DatasetGraph dsg, Collected c) {
+    boolean reifiers = contains(dsg, RDF.Nodes.reifies);
+    boolean classic = contains(dsg, RDF_SUBJECT);
+    boolean events = dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG_EVENT).hasNext();
+    if (!reifiers && !classic && !events) {
+      return; // nothing to look up: saves two index look-ups per relationship on plain RDF
+    }
     for (Triple t : c.relationTriples) {
       List<Node> statements = new ArrayList<>();
       Map<Node, Node> graphOf = new HashMap<>();
       Node term = org.apache.jena.graph.NodeFactory.createTripleTerm(t);
-      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF.Nodes.reifies, term); it.hasNext(); ) {
+      for (Iterator<Quad> it = reifiers ? dsg.find(Node.ANY, Node.ANY, RDF.Nodes.reifies, term)
+          : java.util.Collections.emptyIterator(); it.hasNext(); ) {
         Quad q = it.next();
         if (!graphOf.containsKey(q.getSubject()) && !q.getSubject().isTripleTerm()) {
           statements.add(q.getSubject());
           graphOf.put(q.getSubject(), q.getGraph());
         }
       }
-      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject()); it.hasNext(); ) {
+      for (Iterator<Quad> it = classic ? dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject())
+          : java.util.Collections.emptyIterator(); it.hasNext(); ) {
         Quad q = it.next();
         Node st = q.getSubject();
         if (dsg.contains(q.getGraph(), st, RDF_PREDICATE, t.getPredicate())
@@ -473,6 +546,10 @@ public final class RdfGraphLoader {
   }
 
   private static final Node NG_EVENT = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "Event");
+
+  private static boolean contains(DatasetGraph dsg, Node predicate) {
+    return dsg.find(Node.ANY, Node.ANY, predicate, Node.ANY).hasNext();
+  }
   private static final Set<String> EVENT_PROVENANCE =
       Set.of("extractor", "stage", "assertedBy", "inArticle", "evidence");
 
@@ -581,8 +658,11 @@ public final class RdfGraphLoader {
         for (String label : n.labels) {
           labels.append(':').append(quote(label));
         }
-        Map<String, Object> properties = new TreeMap<>();
+        Map<String, Object> properties = new HashMap<>();
         n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
+        if (c.trackSources && !n.sources.isEmpty()) {
+          properties.put(SOURCES, new ArrayList<>(n.sources));
+        }
         Map<String, Object> row = new HashMap<>();
         row.put("uri", e.getKey());
         row.put("props", properties);
@@ -594,7 +674,16 @@ public final class RdfGraphLoader {
       // MERGE without the uniqueness look-ups (c.nodes and c.relationships hold no duplicates; a
       // batch retried by the driver was rolled back first). Measured on the 1M-triple bench file
       // (bench/generate-rdf.py): see README, Performance.
-      boolean fresh = store.count("MATCH (n:" + quote(RESOURCE_LABEL) + ") RETURN count(n) LIMIT 1") == 0;
+      boolean fresh = isEmpty();
+      long tNodes = System.nanoTime();
+      rowsDone = 0;
+      rowsTotal = c.nodes.size();
+      c.relationships.values().forEach(r -> rowsTotal += r.size());
+      writeStart = tNodes;
+      lastProgress = tNodes;
+      LOG.debug("gathered {} nodes, {} relationship types in {} ms", c.nodes.size(), c.relationships.size(),
+          (tNodes - start) / 1_000_000);
+      Map<String, String> ids = new HashMap<>(c.nodes.size() * 2);
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         String cypher =
             fresh
@@ -605,29 +694,43 @@ public final class RdfGraphLoader {
                     + " {uri: row.uri})"
                     + " SET n += row.props"
                     + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey());
-        writeBatches(session, cypher, e.getValue());
+        writeNodes(session, cypher, e.getValue(), ids);
       }
+      long tRels = System.nanoTime();
+      LOG.debug("wrote {} nodes in {} ms", nodes, (tRels - tNodes) / 1_000_000);
 
       for (Map.Entry<String, Set<List<String>>> e : c.relationships.entrySet()) {
-        List<Map<String, Object>> rows = new ArrayList<>(e.getValue().size());
+        List<Map<String, Object>> plain = new ArrayList<>();
+        List<Map<String, Object>> annotated = new ArrayList<>();
+        Map<List<String>, Set<String>> sources = c.relationshipSources.getOrDefault(e.getKey(), Map.of());
         for (List<String> so : e.getValue()) {
-          rows.add(Map.of("s", so.get(0), "o", so.get(1), "props",
-              c.provenance.getOrDefault(List.of(e.getKey(), so.get(0), so.get(1)), Map.of())));
+          Map<String, Object> p = c.provenance.get(List.of(e.getKey(), so.get(0), so.get(1)));
+          Set<String> from = c.trackSources ? sources.get(so) : null;
+          if (from != null && !from.isEmpty()) {
+            p = p == null ? new TreeMap<>() : new TreeMap<>(p);
+            p.put(SOURCES, new ArrayList<>(from));
+          }
+          Map<String, Object> row = new HashMap<>(4);
+          row.put("s", ids.get(so.get(0)));
+          row.put("o", ids.get(so.get(1)));
+          if (p == null || p.isEmpty()) {
+            plain.add(row);
+          } else {
+            row.put("props", p);
+            annotated.add(row);
+          }
         }
         String cypher =
-            "UNWIND $rows AS row MATCH (a:"
-                + quote(RESOURCE_LABEL)
-                + " {uri: row.s})"
-                + " MATCH (b:"
-                + quote(RESOURCE_LABEL)
-                + " {uri: row.o})"
+            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.o"
                 + (fresh ? " CREATE" : " MERGE")
                 + " (a)-[r:"
                 + quote(e.getKey())
-                + "]->(b) SET r += row.props";
-        writeBatches(session, cypher, rows);
-        rels += rows.size();
+                + "]->(b)";
+        writeBatches(session, cypher, plain);
+        writeBatches(session, cypher + " SET r += row.props", annotated);
+        rels += plain.size() + annotated.size();
       }
+      LOG.debug("wrote {} relationships in {} ms", rels, (System.nanoTime() - tRels) / 1_000_000);
 
       writeNamespaces(session, c);
     }
@@ -638,6 +741,24 @@ public final class RdfGraphLoader {
     for (int from = 0; from < rows.size(); from += batchSize) {
       List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
       run(session, cypher, Map.of("rows", batch));
+      advance(batch.size());
+    }
+  }
+
+  /**
+   * Writes node rows ({@code uri} plus whatever {@code cypher} uses) in batches; {@code cypher}
+   * binds each row's node to {@code n}. Records each node's element id under its uri in {@code ids}
+   * (taken from the committed transaction only, so a retried batch leaves no stale id).
+   */
+  private void writeNodes(Session session, String cypher, List<Map<String, Object>> rows, Map<String, String> ids) {
+    String returning = cypher + " RETURN row.uri AS u, elementId(n) AS id";
+    for (int from = 0; from < rows.size(); from += batchSize) {
+      List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+      List<Record> written = session.executeWrite(tx -> tx.run(returning, Map.of("rows", batch)).list());
+      for (Record r : written) {
+        ids.put(r.get(0).asString(), r.get(1).asString());
+      }
+      advance(batch.size());
     }
   }
 
@@ -880,7 +1001,7 @@ public final class RdfGraphLoader {
   }
 
   private static final class Collected {
-    final Map<String, NodeData> nodes = new TreeMap<>();
+    final Map<String, NodeData> nodes = new LinkedHashMap<>();
     final Map<String, Set<List<String>>> relationships = new TreeMap<>();
     /** Per relationship type, per (start, end): the named graphs asserting it (refresh only). */
     final Map<String, Map<List<String>, Set<String>>> relationshipSources = new TreeMap<>();
@@ -889,9 +1010,12 @@ public final class RdfGraphLoader {
     final Map<List<String>, Map<String, Object>> provenance = new HashMap<>();
     final Map<String, NamespaceData> namespaces = new TreeMap<>();
     final Map<String, String> prefixByNamespace = new HashMap<>();
+    /** Whether the named graphs behind nodes and relationships are gathered ({@value #SOURCES}). */
+    final boolean trackSources;
 
-    Collected(Map<String, String> prefixes) {
+    Collected(Map<String, String> prefixes, boolean trackSources) {
       new TreeMap<>(prefixes).forEach((p, ns) -> prefixByNamespace.putIfAbsent(ns, p));
+      this.trackSources = trackSources;
     }
 
     String prefixFor(String namespace) {
@@ -899,10 +1023,15 @@ public final class RdfGraphLoader {
     }
 
     void addAll(Graph graph) {
+      addAll(graph, null);
+    }
+
+    /** Adds every triple of {@code graph}; {@code source}, when not null, is its name. */
+    void addAll(Graph graph, String source) {
       ExtendedIterator<Triple> it = graph.find();
       try {
         while (it.hasNext()) {
-          add(it.next());
+          add(it.next(), source);
         }
       } finally {
         it.close();
@@ -947,13 +1076,15 @@ public final class RdfGraphLoader {
         List<String> so = List.of(uri(s), uri(o));
         relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
         relationTriples.add(t);
-        Set<String> relSources =
-            relationshipSources
-                .computeIfAbsent(type, k -> new HashMap<>())
-                .computeIfAbsent(so, k -> new TreeSet<>());
-        if (source != null) {
-          object.sources.add(source);
-          relSources.add(source);
+        if (trackSources) {
+          Set<String> relSources =
+              relationshipSources
+                  .computeIfAbsent(type, k -> new HashMap<>())
+                  .computeIfAbsent(so, k -> new TreeSet<>());
+          if (source != null) {
+            object.sources.add(source);
+            relSources.add(source);
+          }
         }
         record(pIri).objectPredicates.add(localName(pIri));
       }

@@ -84,6 +84,15 @@ public interface RdfStore extends AutoCloseable {
   Dataset snapshot();
 
   /**
+   * Every named graph (and the default graph, for TDB2) to read once, e.g. to fill an empty Neo4j:
+   * TDB2 gives its own dataset, to be read inside a read transaction (no copy); others give {@link
+   * #snapshot()}.
+   */
+  default Dataset all() {
+    return snapshot();
+  }
+
+  /**
    * A dataset to recompute Neo4j from for the resources {@code around}: it holds at least every
    * named graph in which one of them occurs (as subject or object). TDB2 gives its own dataset,
    * to be read inside a read transaction; an endpoint gives an in-memory copy of those graphs.

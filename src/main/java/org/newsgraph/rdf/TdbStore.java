@@ -188,6 +188,12 @@ public final class TdbStore implements RdfStore {
     return Txn.calculateRead(dataset, () -> dataset.asDatasetGraph().stream().count());
   }
 
+  /** The TDB2 dataset itself: read it inside a read transaction. */
+  @Override
+  public Dataset all() {
+    return dataset;
+  }
+
   /** A copy of every graph, in memory (for loading into Neo4j and exporting). */
   @Override
   public Dataset snapshot() {
