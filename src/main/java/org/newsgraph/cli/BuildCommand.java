@@ -53,9 +53,10 @@ final class BuildCommand implements Callable<Integer> {
     RdfMapper mapper = extraction.mapper();
     Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
-    try (RdfStore tdb = Stores.rdf()) {
+    try (RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+      // Neo4j starts while the models load (only when some article is to be extracted)
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
-          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine);
+          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start);
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
@@ -90,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
           ? "" : " (with " + pending.size() + " resource(s) an interrupted build or remove left stale)");
       // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, the next build finishes the job
       long tn = System.nanoTime();
-      try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+      try (Stores.Neo4jConnection neo = neo4j.get()) {
         affected.addAll(PendingLoads.nodes(pending));
         err.printf("Neo4j ready after %.1f s (%s); refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
             neo.describe(), affected.size());

@@ -102,9 +102,22 @@ final class Ingest {
    */
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
       PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine) {
+    return run(inputs, date, mapper, aliases, err, unchanged, limits, engine, () -> { });
+  }
+
+  /**
+   * As {@link #run(List, LocalDate, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter,
+   * java.util.function.Predicate, ArticleGuard.Limits, Engine)}, calling {@code beforeModels} just
+   * before the models load, i.e. only when some article is to be extracted ({@code build} starts
+   * Neo4j in the background there).
+   */
+  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
+      Runnable beforeModels) {
     Extractor extractor = new Extractor(aliases, engine.profile());
     Extractor.Work work = new Extractor.Work();
     Runnable loadModels = () -> {
+      beforeModels.run();
       if (!NlpPipeline.isLoaded(engine.profile())) {
         err.println("Loading the CoreNLP models (" + engine.profile() + " profile; "
             + (engine.profile() == Profile.FAST ? "about 10 s" : "about 30 s") + ", once per run)...");

@@ -103,6 +103,12 @@ final class LoadCommand implements Callable<Integer> {
   /** Seconds between progress lines. */
   static final long PROGRESS_SECONDS = 5;
 
+  /**
+   * Most triples a first load keeps in memory after storing them, to fill an empty Neo4j without
+   * reading the store back (about 0.5 GB of heap per million triples).
+   */
+  static final long HANDOFF_TRIPLES = 2_000_000;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -136,8 +142,15 @@ final class LoadCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     int failures = 0;
-    try (RdfStore rdf = Stores.rdf()) {
+    try (RdfStore rdf = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+      if (fromStore) {
+        neo4j.start();
+      }
       Set<Node> affected = new HashSet<>();
+      // A first load (no graph stored yet) keeps what it parsed, up to HANDOFF_TRIPLES, so that an
+      // empty Neo4j is filled from memory rather than by reading it all back from the store.
+      Map<String, Model> parsed = !fromStore && rdf instanceof org.newsgraph.rdf.TdbStore && rdf.graphNames().isEmpty()
+          ? new LinkedHashMap<>() : null;
       long triples = 0;
       int loadedFiles = 0;
       Set<String> graphNames = new java.util.TreeSet<>();
@@ -159,6 +172,7 @@ final class LoadCommand implements Callable<Integer> {
           err.println(ArticleGuard.printable("skipped " + f + ": " + ex.getMessage()));
           continue;
         }
+        neo4j.start(); // once there is something to load: Neo4j starts while the RDF is stored
         long ts = System.nanoTime();
         readNanos += ts - tr;
         Map<String, Model> graphs = c.models();
@@ -168,6 +182,12 @@ final class LoadCommand implements Callable<Integer> {
           err.flush();
         }
         affected.addAll(ArticleUpdater.storeRdf(rdf, graphs));
+        if (parsed != null) {
+          parsed.putAll(graphs);
+          if (triples + c.count > HANDOFF_TRIPLES) {
+            parsed = null; // too much to hold: Neo4j reads the store instead
+          }
+        }
         storeNanos += System.nanoTime() - ts;
         loadedFiles++;
         triples += c.count;
@@ -184,12 +204,12 @@ final class LoadCommand implements Callable<Integer> {
       long neoNodes;
       long neoRels;
       String described;
-      try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+      try (Stores.Neo4jConnection neo = neo4j.get()) {
         if (fromStore) {
           affected.addAll(rdf.allResources());
           affected.addAll(neo4jResources(neo.store()));
         }
-        stats = refresh(rdf, neo.store(), affected, batch, err);
+        stats = refresh(rdf, parsed, neo.store(), affected, batch, err);
         neoNodes = neo.store().count("MATCH (n:" + RdfGraphLoader.RESOURCE_LABEL + ") RETURN count(n)");
         neoRels = neo.store().count("MATCH ()-[r]->() RETURN count(r)");
         described = neo.describe();
@@ -227,9 +247,13 @@ final class LoadCommand implements Callable<Integer> {
 
   /**
    * Recomputes Neo4j around {@code affected} in rounds of {@code batch} resources (see {@link
-   * RdfGraphLoader#refresh}), printing progress on {@code err} every {@value #PROGRESS_SECONDS} s.
+   * RdfGraphLoader#refresh}), printing progress on {@code err} every {@value #PROGRESS_SECONDS} s;
+   * into a Neo4j with no {@code Resource} node yet, loads the whole RDF store in one pass instead
+   * ({@link RdfGraphLoader#load(Dataset, boolean)}, the same graph), from {@code storeContent} when
+   * not null (everything the store holds, as just parsed), else from the store.
    */
-  static LoadStats refresh(RdfStore rdf, Neo4jStore neo4j, Set<Node> affected, int batch, PrintWriter err) {
+  static LoadStats refresh(RdfStore rdf, Map<String, Model> storeContent, Neo4jStore neo4j, Set<Node> affected,
+      int batch, PrintWriter err) {
     long t0 = System.nanoTime();
     RdfGraphLoader loader = new RdfGraphLoader(neo4j);
     if (loader.isEmpty()) {
@@ -239,7 +263,15 @@ final class LoadCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       }, (int) PROGRESS_SECONDS);
-      return loader.load(rdf.all(), true);
+      if (storeContent == null) {
+        return loader.load(rdf.all(), true);
+      }
+      Dataset inMemory = org.apache.jena.query.DatasetFactory.create();
+      storeContent.forEach((name, model) -> {
+        inMemory.addNamedModel(name, model);
+        inMemory.getDefaultModel().setNsPrefixes(model.getNsPrefixMap()); // as the store keeps them
+      });
+      return loader.load(inMemory, true);
     }
     Dataset source = rdf.around(affected);
     List<Node> nodes = new ArrayList<>(affected);

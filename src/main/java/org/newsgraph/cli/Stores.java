@@ -131,4 +131,69 @@ final class Stores {
       }
     }
   }
+
+  /**
+   * Neo4j started on another thread while this one does other work (loading the CoreNLP models,
+   * parsing RDF): the embedded database takes about 5 s to start, which then overlaps that work
+   * instead of adding to it. {@link #get} gives the connection, or throws what {@link #neo4j()}
+   * threw, at the point where the caller would have opened it (so the RDF is still saved first);
+   * {@link #close} stops a connection nobody took.
+   */
+  static final class BackgroundNeo4j implements AutoCloseable {
+    private java.util.concurrent.CompletableFuture<Neo4jConnection> started;
+    private boolean taken;
+
+    /** Starts opening Neo4j on a daemon thread, once; later calls do nothing. */
+    synchronized void start() {
+      if (started == null) {
+        started = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            started.complete(neo4j());
+          } catch (Throwable e) {
+            started.completeExceptionally(e);
+          }
+        }, "newsgraph-neo4j-start");
+        t.setDaemon(true);
+        t.start();
+      }
+    }
+
+    /**
+     * The connection: the one started in the background, or a new one if {@link #start} was never
+     * called. The caller closes it.
+     *
+     * @throws org.newsgraph.StoreUnavailableException as {@link #neo4j()}
+     */
+    synchronized Neo4jConnection get() {
+      taken = true;
+      if (started == null) {
+        return neo4j();
+      }
+      try {
+        return started.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+    }
+
+    /** Stops Neo4j if it was started and never taken with {@link #get}. */
+    @Override
+    public synchronized void close() {
+      if (started != null && !taken) {
+        taken = true;
+        try {
+          started.join().close();
+        } catch (RuntimeException e) {
+          // it failed to start: nothing to stop, and nobody asked for it
+        }
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.newsgraph.neo4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +146,38 @@ class RdfGraphLoaderTest {
         founded.get(0).get("t").asString());
     assertEquals(List.of(mapper.articleIri("acme-1")), founded.get(0).get("s").asList(Value::asString));
     assertEquals(stats.relationships(), raw("MATCH ()-[r]->() RETURN count(r) AS c", Map.of()).get(0).get("c").asLong());
+  }
+
+  /**
+   * On Neo4j 5.26 and later relationships are written one row per start node with dynamic types;
+   * the per-type statements that older servers get must give the very same graph.
+   */
+  @Test
+  void dynamicAndStaticRelationshipTypesGiveTheSameGraph() {
+    Dataset ds = parse(TRIG);
+    org.newsgraph.rdf.RdfMapper mapper = new org.newsgraph.rdf.RdfMapper();
+    org.newsgraph.model.ArticleGraph acme = org.newsgraph.rdf.SampleGraphs.acme();
+    ds.addNamedModel(mapper.articleIri(acme.article().id()), mapper.map(acme));
+    System.setProperty("newsgraph.staticTypes", "true");
+    try {
+      new RdfGraphLoader(store, 3).load(ds, true);
+    } finally {
+      System.clearProperty("newsgraph.staticTypes");
+    }
+    List<String> byType = dump();
+    wipe();
+    new RdfGraphLoader(store, 3).load(ds, true);
+    assertEquals(byType, dump());
+    assertTrue(byType.stream().filter(l -> l.startsWith("rel ")).count() > 30, byType.toString());
+  }
+
+  @Test
+  void dynamicTypesFromNeo4j526On() {
+    assertTrue(RdfGraphLoader.supportsDynamicTypes("5.26.12"));
+    assertTrue(RdfGraphLoader.supportsDynamicTypes("2025.01.0"));
+    assertFalse(RdfGraphLoader.supportsDynamicTypes("5.25.1"));
+    assertFalse(RdfGraphLoader.supportsDynamicTypes("4.4.30"));
+    assertFalse(RdfGraphLoader.supportsDynamicTypes("dev"));
   }
 
   /** Every node (labels, properties) and relationship (ends, type, properties) as sorted strings. */
