@@ -119,18 +119,24 @@ import org.slf4j.LoggerFactory;
  * <h2>Writes</h2>
  *
  * <p>The loader first creates the constraints {@code resource_uri} (unique {@code :Resource(uri)})
- * and {@code namespace_iri} (unique {@code :_Namespace(namespace)}) if missing, then merges nodes
- * grouped by label set, then relationships grouped by type, each with {@code UNWIND $rows} in
- * managed write transactions of at most {@code batchSize} rows. Loading is idempotent: nodes are
- * merged on {@code uri} (labels are added; the properties of this load replace the same keys, other
- * keys stay) and relationships on (start, type, end). Into a database that holds no {@code
- * :Resource} node yet (a first load) nodes and relationships are created instead of merged, which
- * gives the same graph without the uniqueness look-ups (the gathered rows hold no duplicates, and a
- * batch the driver retries was rolled back first); about 13% faster on the 1-million-triple file of
- * {@code bench/generate-rdf.py}. Two processes making a first load into one database at once would
- * both take this path: the unique constraint then fails one of them (re-run it). The RDF is
- * gathered in memory before writing. A load is not atomic: a failure can leave earlier batches written, and re-running the load
- * completes it.
+ * and {@code namespace_iri} (unique {@code :_Namespace(namespace)}) if missing (on another thread,
+ * while the RDF is gathered in memory), then merges nodes grouped by label set (and by {@value
+ * #SOURCES} list, sent once per statement as {@code $sources}), each statement returning the
+ * nodes' element ids, then relationships, which find both ends by element id rather than by an
+ * index look-up on {@code uri}. On Neo4j 5.26 and later a relationship row is a start node with
+ * all its relationships and the type is set from a value ({@code CREATE (a)-[r:$(x[0])]->(b)});
+ * older servers get one statement per relationship type. Everything goes as {@code UNWIND $rows} in
+ * managed write transactions of about {@code batchSize} rows or relationships ({@value
+ * #DEFAULT_BATCH_SIZE} by default: on the 1-million-triple file of {@code bench/generate-rdf.py}
+ * 10,000 gave a median of 48,500 triples/s, 5,000 gave 45,700 and 20,000 42,800). Loading is
+ * idempotent: nodes are merged on {@code uri} (labels are added; the properties of this load
+ * replace the same keys, other keys stay) and relationships on (start, type, end). Into a database
+ * that holds no {@code :Resource} node yet (a first load) nodes and relationships are created
+ * instead of merged, which gives the same graph without the uniqueness look-ups (the gathered rows
+ * hold no duplicates, and a batch the driver retries was rolled back first). Two processes making a
+ * first load into one database at once would both take this path: the unique constraint then fails
+ * one of them (re-run it). A load is not atomic: a failure can leave earlier batches written, and
+ * re-running the load completes it.
  */
 public final class RdfGraphLoader {
   static {
@@ -390,12 +396,13 @@ public final class RdfGraphLoader {
     try (Session session = store.session(AccessMode.WRITE)) {
       createConstraints(session);
       String resource = quote(RESOURCE_LABEL);
+      Writes w = new Writes(session);
       writeBatches(
-          session,
+          w,
           "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) DETACH DELETE n",
           rows(gone));
       writeBatches(
-          session,
+          w,
           "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-() DELETE r",
           rows(present));
       Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
@@ -426,7 +433,7 @@ public final class RdfGraphLoader {
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
         writeBatches(
-            session,
+            w,
             "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) REMOVE n" + e.getKey(),
             e.getValue());
       }
@@ -456,14 +463,14 @@ public final class RdfGraphLoader {
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         writeBatches(
-            session,
+            w,
             "UNWIND $rows AS row MERGE (n:"
                 + resource
                 + " {uri: row.uri}) SET n = row.props"
                 + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey()),
             e.getValue());
       }
-      writeBatches(session, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})", others);
+      writeBatches(w, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})", others);
       for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
@@ -472,13 +479,14 @@ public final class RdfGraphLoader {
               "props", c.provenance.getOrDefault(List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1)), Map.of())));
         }
         writeBatches(
-            session,
+            w,
             "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
                 + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b) SET r = row.props"
                 + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END",
             rows);
         rels += rows.size();
       }
+      w.flush();
       writeNamespaces(session, c);
     }
     return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
@@ -711,6 +719,7 @@ public final class RdfGraphLoader {
       LOG.debug("gathered {} nodes, {} relationship types in {} ms", c.nodes.size(), c.relationships.size(),
           (tNodes - start) / 1_000_000);
       Map<String, String> ids = new HashMap<>(c.nodes.size() * 2);
+      Writes w = new Writes(session);
       for (Map.Entry<List<Object>, List<Map<String, Object>>> e : byLabels.entrySet()) {
         String labels = (String) e.getKey().get(0);
         List<?> sources = (List<?>) e.getKey().get(1);
@@ -725,16 +734,18 @@ public final class RdfGraphLoader {
                     + " SET n += row.props"
                     + setSources
                     + (labels.isEmpty() ? "" : " SET n" + labels);
-        writeNodes(session, cypher, e.getValue(), Map.of("sources", sources), ids);
+        writeNodes(w, cypher, e.getValue(), Map.of("sources", sources), ids);
       }
+      w.flush(); // the relationships need the nodes' ids
       long tRels = System.nanoTime();
       LOG.debug("wrote {} nodes in {} ms", nodes, (tRels - tNodes) / 1_000_000);
 
       if (dynamicTypes(session)) {
-        rels = writeRelationshipsBySubject(session, c, ids, fresh);
+        rels = writeRelationshipsBySubject(w, c, ids, fresh);
       } else {
-        rels = writeRelationshipsByType(session, c, ids, fresh);
+        rels = writeRelationshipsByType(w, c, ids, fresh);
       }
+      w.flush();
       LOG.debug("wrote {} relationships in {} ms", rels, (System.nanoTime() - tRels) / 1_000_000);
 
       writeNamespaces(session, c);
@@ -742,18 +753,17 @@ public final class RdfGraphLoader {
     return new LoadStats(nodes, rels, props, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private void writeBatches(Session session, String cypher, List<Map<String, Object>> rows) {
+  private void writeBatches(Writes session, String cypher, List<Map<String, Object>> rows) {
     writeBatches(session, cypher, rows, Map.of());
   }
 
   /** Runs {@code cypher} with {@code $rows} (at most {@code batchSize}) and {@code params}, one transaction per batch. */
-  private void writeBatches(Session session, String cypher, List<Map<String, Object>> rows, Map<String, Object> params) {
+  private void writeBatches(Writes session, String cypher, List<Map<String, Object>> rows, Map<String, Object> params) {
     for (int from = 0; from < rows.size(); from += batchSize) {
       List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
       Map<String, Object> all = new HashMap<>(params);
       all.put("rows", batch);
-      run(session, cypher, all);
-      advance(batch.size());
+      session.add(cypher, all, batch.size(), null);
     }
   }
 
@@ -761,7 +771,7 @@ public final class RdfGraphLoader {
    * Relationships, one statement per relationship type (static types: any Neo4j 5), each row one
    * relationship; the sources list of plain rows goes once per statement as {@code $sources}.
    */
-  private long writeRelationshipsByType(Session session, Collected c, Map<String, String> ids, boolean fresh) {
+  private long writeRelationshipsByType(Writes session, Collected c, Map<String, String> ids, boolean fresh) {
     long rels = 0;
     for (Map.Entry<String, Set<List<String>>> e : c.relationships.entrySet()) {
       Map<List<String>, List<Map<String, Object>>> plain = new LinkedHashMap<>();
@@ -807,7 +817,7 @@ public final class RdfGraphLoader {
    * CREATE (a)-[r:$(x[0])]->(b)}, Neo4j 5.26 and later): a fifth fewer rows and start-node look-ups
    * on the 1M-triple bench file, which makes writing relationships about 25% faster there.
    */
-  private long writeRelationshipsBySubject(Session session, Collected c, Map<String, String> ids, boolean fresh) {
+  private long writeRelationshipsBySubject(Writes session, Collected c, Map<String, String> ids, boolean fresh) {
     // sources list -> start node -> [type, end id]; and start node -> [type, end id, props]
     Map<List<String>, Map<String, List<List<Object>>>> plain = new LinkedHashMap<>();
     Map<String, List<List<Object>>> annotated = new LinkedHashMap<>();
@@ -843,7 +853,7 @@ public final class RdfGraphLoader {
   }
 
   /** Sends start-node rows {@code {s, r}} in transactions of about {@code batchSize} relationships. */
-  private void writeGrouped(Session session, String cypher, Map<String, List<List<Object>>> byStart,
+  private void writeGrouped(Writes session, String cypher, Map<String, List<List<Object>>> byStart,
       Map<String, String> ids, Map<String, Object> params) {
     List<Map<String, Object>> batch = new ArrayList<>();
     int size = 0;
@@ -861,12 +871,11 @@ public final class RdfGraphLoader {
     }
   }
 
-  private void sendGrouped(Session session, String cypher, List<Map<String, Object>> batch, int relationships,
+  private void sendGrouped(Writes session, String cypher, List<Map<String, Object>> batch, int relationships,
       Map<String, Object> params) {
     Map<String, Object> all = new HashMap<>(params);
     all.put("rows", batch);
-    run(session, cypher, all);
-    advance(relationships);
+    session.add(cypher, all, relationships, null);
   }
 
   /**
@@ -902,20 +911,86 @@ public final class RdfGraphLoader {
    * binds each row's node to {@code n}. Records each node's element id under its uri in {@code ids}
    * (taken from the committed transaction only, so a retried batch leaves no stale id).
    */
-  private void writeNodes(Session session, String cypher, List<Map<String, Object>> rows, Map<String, Object> params,
+  private void writeNodes(Writes session, String cypher, List<Map<String, Object>> rows, Map<String, Object> params,
       Map<String, String> ids) {
     String returning = cypher + " RETURN row.uri AS u, elementId(n) AS id";
     for (int from = 0; from < rows.size(); from += batchSize) {
       List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
       Map<String, Object> all = new HashMap<>(params);
       all.put("rows", batch);
-      List<Record> written = session.executeWrite(tx -> tx.run(returning, all).list());
-      for (Record r : written) {
-        ids.put(r.get(0).asString(), r.get(1).asString());
-      }
-      advance(batch.size());
+      session.add(returning, all, batch.size(), written -> {
+        for (Record r : written) {
+          ids.put(r.get(0).asString(), r.get(1).asString());
+        }
+      });
     }
   }
+
+  /**
+   * Statements waiting to be sent, run together in one managed write transaction once they hold
+   * {@code batchSize} rows (or on {@link #flush}): a load or refresh with many small groups (label
+   * sets, sources lists, relationship types) then commits a few times rather than once per group.
+   * What a statement returns reaches its consumer only after the commit (a retried transaction
+   * re-runs them all).
+   */
+  private final class Writes {
+    private final Session session;
+    private final List<String> cyphers = new ArrayList<>();
+    private final List<Map<String, Object>> params = new ArrayList<>();
+    private final List<java.util.function.Consumer<List<Record>>> consumers = new ArrayList<>();
+    private int rows;
+
+    Writes(Session session) {
+      this.session = session;
+    }
+
+    /** Adds a statement of {@code size} rows; {@code onCommit} (or null) gets its records. */
+    void add(String cypher, Map<String, Object> parameters, int size,
+        java.util.function.Consumer<List<Record>> onCommit) {
+      cyphers.add(cypher);
+      params.add(parameters);
+      consumers.add(onCommit);
+      rows += size;
+      if (rows >= batchSize) {
+        flush();
+      }
+    }
+
+    /** Runs the waiting statements in one transaction, then hands their records over. */
+    void flush() {
+      if (cyphers.isEmpty()) {
+        return;
+      }
+      List<String> qs = List.copyOf(cyphers);
+      List<Map<String, Object>> ps = List.copyOf(params);
+      List<java.util.function.Consumer<List<Record>>> cs = new ArrayList<>(consumers);
+      int n = rows;
+      cyphers.clear();
+      params.clear();
+      consumers.clear();
+      rows = 0;
+      List<List<Record>> results = session.executeWrite(tx -> {
+        List<List<Record>> out = new ArrayList<>(qs.size());
+        for (int i = 0; i < qs.size(); i++) {
+          org.neo4j.driver.Result r = tx.run(qs.get(i), ps.get(i));
+          if (cs.get(i) != null) {
+            out.add(r.list());
+          } else {
+            r.consume();
+            out.add(List.of());
+          }
+        }
+        return out;
+      });
+      for (int i = 0; i < cs.size(); i++) {
+        if (cs.get(i) != null) {
+          cs.get(i).accept(results.get(i));
+        }
+      }
+      advance(n);
+    }
+  }
+
 
   private static void run(Session session, String cypher, Map<String, Object> params) {
     session.executeWrite(
