@@ -34,10 +34,49 @@ import org.newsgraph.model.Relation;
  */
 public final class Extractor {
   /**
-   * Identifies this extraction code and its rules; changes whenever output for the same input may
-   * change.
+   * The rule and lexicon files beside this class (TokensRegex, Semgrex, word lists, tables), in
+   * the order their bytes enter {@link #VERSION}. Every file of that folder must be listed (a test
+   * checks).
    */
-  public static final String VERSION = "newsgraph-extract/2";
+  static final List<String> RULE_FILES = List.of("charges.semgrex", "demonyms.tsv", "entity-cues.rules",
+      "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt",
+      "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
+      "organisation-descriptions.txt", "place-aliases.tsv", "relations.rules", "relations.semgrex",
+      "reporting-verbs.tsv");
+
+  /** The hand-set part of {@link #VERSION}: raise it when the extraction code changes its output. */
+  static final String CODE_VERSION = "newsgraph-extract/2";
+
+  /**
+   * Identifies this extraction code and its rules ({@code ng:extractorVersion}): {@link
+   * #CODE_VERSION} plus {@code +rules.} and the first 12 hex digits of the SHA-256 of the rule files
+   * ({@link #RULE_FILES}, each as its name, a NUL, its bytes, a NUL), e.g. {@code
+   * newsgraph-extract/2+rules.0f3a9c21b7d4}. So an edited rule file alone already makes {@code
+   * build} extract the articles again rather than skip them as unchanged.
+   */
+  public static final String VERSION = CODE_VERSION + "+rules." + rulesDigest();
+
+  private static String rulesDigest() {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String f : RULE_FILES) {
+        try (java.io.InputStream in = Extractor.class.getResourceAsStream(f)) {
+          if (in == null) {
+            throw new IllegalStateException("missing rule file " + f + " beside " + Extractor.class.getName());
+          }
+          sha.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          sha.update((byte) 0);
+          sha.update(in.readAllBytes());
+          sha.update((byte) 0);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every Java platform has SHA-256
+    }
+  }
 
   private static final Set<String> ORG_DESCRIPTIONS = Lexicons.words("organisation-descriptions.txt");
 
