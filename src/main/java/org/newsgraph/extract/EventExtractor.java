@@ -519,7 +519,9 @@ final class EventExtractor {
   /**
    * The ISO date of a DATE token, or null. News reports the past: a month or day without a year
    * that SUTime puts after the publication date ("in May", read in December) is taken as the one
-   * before it.
+   * before it. A weekday ("on Monday", "Tuesday night") keeps SUTime's date, which is within a week
+   * of publication and follows the verb's tense ("was arrested on Monday": the Monday before; "the
+   * hearing is on Monday": the next one); taking a year off it gave dates a year too early.
    */
   static String timeValue(List<CoreLabel> tokens, int i, java.time.LocalDate published) {
     CoreLabel t = tokens.get(i);
@@ -538,10 +540,38 @@ final class EventExtractor {
       return null;
     }
     if (published != null && v.length() > 4 && v.compareTo(published.toString().substring(0, v.length())) > 0
-        && !hasExplicitYear(tokens, i)) {
+        && !hasExplicitYear(tokens, i) && !namesOnlyAWeekday(tokens, i)) {
       v = (Integer.parseInt(v.substring(0, 4)) - 1) + v.substring(4);
     }
     return v;
+  }
+
+  private static final java.util.regex.Pattern WEEKDAY =
+      java.util.regex.Pattern.compile("(?i)(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?s?\\.?");
+  private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile(
+      "(?i)(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+          + "|nov(ember)?|dec(ember)?)\\.?|\\d{1,2}(st|nd|rd|th)?|\\d{1,2}/\\d{1,2}");
+
+  /**
+   * Whether the date expression around token i names a weekday and no month or day of the month
+   * ("Monday", "last Tuesday", "Friday night", not "Monday, May 4").
+   */
+  static boolean namesOnlyAWeekday(List<CoreLabel> tokens, int i) {
+    String value = tokens.get(i).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+    boolean weekday = false;
+    for (int step : new int[] {-1, 1}) {
+      for (int j = step < 0 ? i : i + 1; j >= 0 && j < tokens.size(); j += step) {
+        CoreLabel t = tokens.get(j);
+        if (!"DATE".equals(Doc.originalNer(t)) || !java.util.Objects.equals(value, t.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))) {
+          break;
+        }
+        if (MONTH.matcher(t.word()).matches()) {
+          return false;
+        }
+        weekday |= WEEKDAY.matcher(t.word()).matches();
+      }
+    }
+    return weekday;
   }
 
   /** Whether the date expression around token i writes its year ("October 30, 2024"). */

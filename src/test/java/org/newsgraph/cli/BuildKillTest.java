@@ -38,7 +38,8 @@ import org.newsgraph.rdf.TdbStore;
  * difference that is not the store's: "Police in Berlin arrested Oliver Brown on Monday." published
  * 2024-03-01 got the event time 2024-02-26 as the 156th article of a run, but 2023-03-04 when
  * extracted alone or after a few others (presumably SUTime gave the next Monday, 2024-03-04, and
- * the "news reports the past" rule of EventExtractor.timeValue took a year off).
+ * the "news reports the past" rule of EventExtractor.timeValue took a year off; weekdays now keep
+ * SUTime's date, see EventTimeValueTest).
  *
  * <p>Loads the CoreNLP models in three child JVMs (8 GB heap each, as ./newsgraph, one at
  * a time).
