@@ -148,9 +148,15 @@ final class Stores {
       if (started == null) {
         started = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
+          Neo4jConnection c = null;
           try {
-            started.complete(neo4j());
+            c = neo4j();
+            new org.newsgraph.neo4j.RdfGraphLoader(c.store()).warmUp(); // connection and planner ready
+            started.complete(c);
           } catch (Throwable e) {
+            if (c != null) {
+              c.close();
+            }
             started.completeExceptionally(e);
           }
         }, "newsgraph-neo4j-start");
