@@ -94,8 +94,8 @@ final class LoadCommand implements Callable<Integer> {
   boolean fromStore;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "10000",
-      description = "Resources recomputed in Neo4j per round; progress is reported between rounds "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Resources recomputed in Neo4j per round when it already holds data; progress is reported "
+          + "between rounds (default: ${DEFAULT-VALUE}). An empty Neo4j is filled in one pass instead.")
   int batch;
 
   @Spec CommandSpec spec;
