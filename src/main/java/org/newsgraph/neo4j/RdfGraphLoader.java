@@ -427,37 +427,44 @@ public final class RdfGraphLoader {
           w,
           "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-() DELETE r",
           rows(present));
-      Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
-      for (int from = 0; from < present.size(); from += batchSize) {
-        List<String> batch = present.subList(from, Math.min(present.size(), from + batchSize));
-        List<Record> records =
-            session.executeRead(
-                tx ->
-                    tx.run(
-                            "UNWIND $uris AS u MATCH (n:"
-                                + resource
-                                + " {uri: u}) RETURN u, labels(n) AS labels",
-                            Map.of("uris", batch))
-                        .list());
-        for (Record r : records) {
-          StringBuilder labels = new StringBuilder();
-          for (Object l : r.get("labels").asList()) {
-            if (!RESOURCE_LABEL.equals(l)) {
-              labels.append(':').append(quote(sanitise(String.valueOf(l))));
+      boolean dynamic = dynamicTypes(session);
+      if (dynamic) {
+        // one statement text for every label set (cold query planning costs about 0.1 s per text)
+        writeBatches(w, "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})"
+            + " WITH n, [l IN labels(n) WHERE l <> '" + RESOURCE_LABEL + "'] AS old REMOVE n:$(old)", rows(present));
+      } else {
+        Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
+        for (int from = 0; from < present.size(); from += batchSize) {
+          List<String> batch = present.subList(from, Math.min(present.size(), from + batchSize));
+          List<Record> records =
+              session.executeRead(
+                  tx ->
+                      tx.run(
+                              "UNWIND $uris AS u MATCH (n:"
+                                  + resource
+                                  + " {uri: u}) RETURN u, labels(n) AS labels",
+                              Map.of("uris", batch))
+                          .list());
+          for (Record r : records) {
+            StringBuilder labels = new StringBuilder();
+            for (Object l : r.get("labels").asList()) {
+              if (!RESOURCE_LABEL.equals(l)) {
+                labels.append(':').append(quote(sanitise(String.valueOf(l))));
+              }
+            }
+            if (labels.length() > 0) {
+              oldLabels
+                  .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
+                  .add(Map.of("uri", r.get("u").asString()));
             }
           }
-          if (labels.length() > 0) {
-            oldLabels
-                .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
-                .add(Map.of("uri", r.get("u").asString()));
-          }
         }
-      }
-      for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
-        writeBatches(
-            w,
-            "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) REMOVE n" + e.getKey(),
-            e.getValue());
+        for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
+          writeBatches(
+              w,
+              "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri}) REMOVE n" + e.getKey(),
+              e.getValue());
+        }
       }
       Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
       List<Map<String, Object>> others = new ArrayList<>();
@@ -481,7 +488,10 @@ public final class RdfGraphLoader {
         Map<String, Object> row = new HashMap<>();
         row.put("uri", e.getKey());
         row.put("props", properties);
-        byLabels.computeIfAbsent(labels.toString(), k -> new ArrayList<>()).add(row);
+        if (dynamic) {
+          row.put("labels", List.copyOf(n.labels));
+        }
+        byLabels.computeIfAbsent(dynamic ? "" : labels.toString(), k -> new ArrayList<>()).add(row);
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         writeBatches(
@@ -489,29 +499,38 @@ public final class RdfGraphLoader {
             "UNWIND $rows AS row MERGE (n:"
                 + resource
                 + " {uri: row.uri}) SET n = row.props"
-                + (e.getKey().isEmpty() ? "" : " SET n" + e.getKey()),
+                + (dynamic ? " SET n:$(row.labels)" : e.getKey().isEmpty() ? "" : " SET n" + e.getKey()),
             e.getValue());
       }
       writeBatches(w, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})", others);
+      List<Map<String, Object>> allRels = new ArrayList<>();
       for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = dynamic ? allRels : new ArrayList<>();
         for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
-          rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1),
+          rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1), "t", e.getKey(),
               "sources", new ArrayList<>(r.getValue()),
               "props", c.provenance.getOrDefault(List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1)), Map.of())));
         }
-        writeBatches(
-            w,
-            "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
-                + " {uri: row.o}) MERGE (a)-[r:" + quote(e.getKey()) + "]->(b) SET r = row.props"
-                + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END",
-            rows);
-        rels += rows.size();
+        if (!dynamic) {
+          writeBatches(w, relationshipMerge(quote(e.getKey())), rows);
+        }
+        rels += e.getValue().size();
+      }
+      if (dynamic) {
+        writeBatches(w, relationshipMerge("$(row.t)"), allRels);
       }
       w.flush();
       writeNamespaces(session, c);
     }
     return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The refresh's relationship statement, for a quoted type or a dynamic one ({@code $(row.t)}). */
+  private static String relationshipMerge(String type) {
+    String resource = quote(RESOURCE_LABEL);
+    return "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
+        + " {uri: row.o}) MERGE (a)-[r:" + type + "]->(b) SET r = row.props"
+        + " SET r." + SOURCES + " = CASE WHEN size(row.sources) = 0 THEN null ELSE row.sources END";
   }
 
   private static List<Map<String, Object>> rows(List<String> uris) {

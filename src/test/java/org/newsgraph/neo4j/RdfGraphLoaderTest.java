@@ -169,6 +169,22 @@ class RdfGraphLoaderTest {
     new RdfGraphLoader(store, 3).load(ds, true);
     assertEquals(byType, dump());
     assertTrue(byType.stream().filter(l -> l.startsWith("rel ")).count() > 30, byType.toString());
+
+    // recomputing every resource of a full database (the refresh path): static and dynamic agree,
+    // and both give back the same graph
+    java.util.Set<org.apache.jena.graph.Node> all = new java.util.HashSet<>(
+        org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getDefaultGraph()));
+    ds.asDatasetGraph().listGraphNodes().forEachRemaining(
+        g -> all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getGraph(g))));
+    new RdfGraphLoader(store, 3).refresh(ds, all);
+    assertEquals(byType, dump());
+    System.setProperty("newsgraph.staticTypes", "true");
+    try {
+      new RdfGraphLoader(store, 3).refresh(ds, all);
+    } finally {
+      System.clearProperty("newsgraph.staticTypes");
+    }
+    assertEquals(byType, dump());
   }
 
   @Test
