@@ -63,8 +63,11 @@ final class EventExtractor {
   private static final Map<String, String[]> TYPES = types();
   private static final List<Trigger> TRIGGERS = triggers();
 
-  /** One line of event-triggers.tsv. */
-  private record Trigger(String lemma, String particle, String pos, String type, String condition) {}
+  /**
+   * One line of event-triggers.tsv: the condition (empty for none) and the role of the verb's
+   * subject when the line gives one ({@code subj=Defendant}), else null for the type's own.
+   */
+  private record Trigger(String lemma, String particle, String pos, String type, String condition, String subjectRole) {}
 
   private static Map<String, String[]> types() {
     Map<String, String[]> m = new LinkedHashMap<>();
@@ -90,7 +93,16 @@ final class EventExtractor {
       if (!TYPES.containsKey(c[2])) {
         throw new IllegalStateException("event-triggers.tsv: unknown type " + c[2]);
       }
-      out.add(new Trigger(words[0], words.length > 1 ? words[1] : null, c[1], c[2], c.length > 3 ? c[3] : ""));
+      String condition = "";
+      String subjectRole = null;
+      for (String item : c.length > 3 ? c[3].split(";") : new String[0]) {
+        if (item.startsWith("subj=")) {
+          subjectRole = item.substring("subj=".length());
+        } else {
+          condition = item;
+        }
+      }
+      out.add(new Trigger(words[0], words.length > 1 ? words[1] : null, c[1], c[2], condition, subjectRole));
     }
     return out;
   }
@@ -218,7 +230,7 @@ final class EventExtractor {
 
   private Occurrence occurrence(int s, SemanticGraph g, SemanticGraph basic, IndexedWord w, Trigger t) {
     String[] roles = TYPES.get(t.type);
-    String subjRole = roles[2];
+    String subjRole = t.subjectRole == null ? roles[2] : t.subjectRole;
     String objRole = roles[3];
     String withRole = roles[4].equals("-") ? null : roles[4];
     Occurrence o = new Occurrence();
@@ -255,6 +267,9 @@ final class EventExtractor {
           role = withRole;
         } else if (rel.equals("obl:from") && t.type.equals("Movement.Transport")) {
           role = "Origin";
+        } else if (rel.equals("obl:before") && t.type.startsWith("Justice.")) {
+          // "pleaded guilty before U.S. District Judge Smith", "sentenced before Judge Roe"
+          role = "Adjudicator";
         }
       } else {
         if (rel.equals("nmod:of") || rel.equals("nmod:against")) {
@@ -281,6 +296,14 @@ final class EventExtractor {
       }
       if (role != null) {
         addArg(o, s, d, role, false);
+      }
+      if (verb && rel.equals("xcomp") && t.type.startsWith("Justice.") && d.tag() != null && d.tag().startsWith("JJ")) {
+        // "pleaded guilty before Judge Roe": the phrase hangs on the adjective
+        for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
+          if (ae.getRelation().toString().equals("obl:before")) {
+            addArg(o, s, ae.getDependent(), "Adjudicator", false);
+          }
+        }
       }
     }
     if (verb) {
@@ -328,7 +351,7 @@ final class EventExtractor {
     o.negated = negated(g, w);
     o.hypothetical = hypothetical(g, w);
     attribution(o, s, g, w);
-    nearestTime(o, s, basic, basic.getNodeByIndexSafe(w.index()));
+    nearestTime(o, s, basic, basic.getNodeByIndexSafe(w.index()), pastTense(g, w));
     return o;
   }
 
@@ -476,7 +499,40 @@ final class EventExtractor {
   }
 
   /** Sets the normalised date nearest to the trigger in the (basic) dependency tree, if any. */
-  private void nearestTime(Occurrence o, int s, SemanticGraph g, IndexedWord from) {
+  /**
+   * Whether a verb trigger reports a past event: simple past ("pled"), or a participle with a
+   * past or perfect auxiliary and no modal ("was arrested", "has been charged"; not "will be
+   * sentenced").
+   */
+  private static boolean pastTense(SemanticGraph g, IndexedWord w) {
+    String tag = w.tag() == null ? "" : w.tag();
+    if (tag.equals("VBD")) {
+      return true;
+    }
+    if (!tag.equals("VBN")) {
+      return false;
+    }
+    boolean past = false;
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      String rel = e.getRelation().toString();
+      if (!rel.startsWith("aux")) {
+        continue;
+      }
+      String aux = e.getDependent().word().toLowerCase(Locale.ROOT);
+      if (MODALS.contains(aux) || aux.equals("will") || aux.equals("to")) {
+        return false;
+      }
+      past |= aux.equals("was") || aux.equals("were") || aux.equals("had") || aux.equals("has") || aux.equals("have");
+    }
+    return past;
+  }
+
+  /**
+   * Sets the time nearest the trigger in the dependency tree (at most MAX_TIME_DISTANCE edges).
+   * A past-tense trigger does not take a date after the publication date ("pled guilty ... and
+   * will be sentenced on October 30": the sentencing date is not the plea's).
+   */
+  private void nearestTime(Occurrence o, int s, SemanticGraph g, IndexedWord from, boolean past) {
     if (from == null) {
       return;
     }
@@ -493,6 +549,10 @@ final class EventExtractor {
         continue;
       }
       String value = timeValue(doc.tokens(s), w.index() - 1, published);
+      if (value != null && past && published != null
+          && value.compareTo(published.toString().substring(0, Math.min(value.length(), 10))) > 0) {
+        value = null;
+      }
       if (value != null) {
         best = value;
         bestDist = d;

@@ -274,6 +274,17 @@ final class MentionDetector {
    * is a known name becomes a mention (the longest such run at each position).
    */
   private void propagateKnownNames(Doc doc, List<Cand> cands, Map<String, EntityType> known) {
+    // Court releases write defendants' names in capitals and then use the bare surname ("JOHN
+    // CHEN ... CHEN pled guilty"), which the tagger misses: a word in capitals that is the first
+    // or last word of a person's full name elsewhere in the article is that person.
+    Set<String> personParts = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = c.text.trim().split("\\s+");
+      if (c.type == EntityType.PERSON && words.length >= 2) {
+        personParts.add(Names.normalise(words[0]));
+        personParts.add(Names.normalise(words[words.length - 1]));
+      }
+    }
     for (int s = 0; s < doc.sentences.size(); s++) {
       List<CoreLabel> toks = doc.tokens(s);
       int i = 0;
@@ -298,6 +309,11 @@ final class MentionDetector {
             break;
           }
         }
+        if (matchedEnd < 0 && allCapitals(t) && personParts.contains(Names.normalise(t.word()))
+            && known.get(Names.normalise(t.word())) == null) {
+          matchedEnd = i + 1;
+          type = EntityType.PERSON;
+        }
         if (matchedEnd > 0 && noOverlap(cands, s, i, matchedEnd)) {
           Cand c = new Cand(s, i, matchedEnd, type, "name-propagation");
           setText(doc, c);
@@ -311,6 +327,13 @@ final class MentionDetector {
   }
 
   private static final int MAX_NAME_TOKENS = 6;
+
+  /** A word of two or more letters, all capitals ("CHEN"). */
+  private static boolean allCapitals(CoreLabel t) {
+    String w = t.word();
+    return w.length() >= 2 && w.chars().allMatch(Character::isLetter) && w.equals(w.toUpperCase(java.util.Locale.ROOT))
+        && !w.equals(w.toLowerCase(java.util.Locale.ROOT));
+  }
 
   private static boolean capitalised(CoreLabel t) {
     return Character.isUpperCase(t.word().codePointAt(0));

@@ -189,4 +189,38 @@ class PatternFamiliesTest {
     assertTrue(gov.aliases().stream().anyMatch(a -> a.equalsIgnoreCase("authorities")), gov.aliases().toString());
     assertTrue(g.entitiesByKey().containsKey("group/law-enforcement-france"));
   }
+
+  @Test
+  void whoPleadsGuiltyIsTheDefendantAndTheJudgeBeforeWhomTheAdjudicator() {
+    ArticleGraph g = extract("Robert Hale pleaded guilty to bank fraud before U.S. District Judge Karen Wells.");
+    String hale = key(g, "Robert Hale");
+    Set<String> args = event(g, "Justice.Convict").arguments().stream().map(a -> a.role() + ":" + a.entity())
+        .collect(Collectors.toSet());
+    assertEquals(Set.of("Defendant:" + hale, "Adjudicator:" + key(g, "Karen Wells")), args);
+    assertTrue(facts(g).contains(hale + " charged_with \"bank fraud\""), facts(g).toString());
+  }
+
+  @Test
+  void ageThenHomeTownGivesResidenceAndTheTownItsState() {
+    ArticleGraph g = extract("Dana Price, 52, of Tulsa, Oklahoma, was sentenced to two years in prison.");
+    String tulsa = key(g, "Tulsa");
+    assertTrue(facts(g).containsAll(Set.of(key(g, "Dana Price") + " resides_in " + tulsa,
+        tulsa + " located_in " + key(g, "Oklahoma"))), facts(g).toString());
+  }
+
+  @Test
+  void aSurnameInCapitalsIsThePersonNamedInCapitals() {
+    ArticleGraph g = extract("Prosecutors said ANNA KOVAC and MARK DUNN stole the funds.\n\n"
+        + "KOVAC was arrested in Denver on Friday.");
+    assertTrue(event(g, "Justice.Arrest-Jail").arguments().stream()
+        .anyMatch(a -> a.role().equals("Person") && a.entity().equals(key(g, "ANNA KOVAC"))), g.events().toString());
+  }
+
+  @Test
+  void aPastEventDoesNotTakeALaterDateOfItsSentence() {
+    ArticleGraph g = extract("Ella Stone pleaded guilty on Monday and will be sentenced on June 4, 2021.");
+    assertEquals("2021-06-04", event(g, "Justice.Sentence").time());
+    String plea = event(g, "Justice.Convict").time();
+    assertTrue(plea != null && plea.startsWith("2021") && !plea.startsWith("2021-06"), plea);
+  }
 }
