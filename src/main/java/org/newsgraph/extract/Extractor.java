@@ -42,16 +42,16 @@ public final class Extractor {
       "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt",
       "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
       "organisation-descriptions.txt", "place-aliases.tsv", "relations.rules", "relations.semgrex",
-      "reporting-verbs.tsv");
+      "placeholder-heads.tsv", "reporting-verbs.tsv");
 
   /** The hand-set part of {@link #VERSION}: raise it when the extraction code changes its output. */
-  static final String CODE_VERSION = "newsgraph-extract/2";
+  static final String CODE_VERSION = "newsgraph-extract/3";
 
   /**
    * Identifies this extraction code and its rules ({@code ng:extractorVersion}): {@link
    * #CODE_VERSION} plus {@code +rules.} and the first 12 hex digits of the SHA-256 of the rule files
    * ({@link #RULE_FILES}, each as its name, a NUL, its bytes, a NUL), e.g. {@code
-   * newsgraph-extract/2+rules.0f3a9c21b7d4}. So an edited rule file alone already makes {@code
+   * newsgraph-extract/3+rules.0f3a9c21b7d4}. So an edited rule file alone already makes {@code
    * build} extract the articles again rather than skip them as unchanged.
    */
   public static final String VERSION = CODE_VERSION + "+rules." + rulesDigest();
@@ -217,7 +217,7 @@ public final class Extractor {
     }
     groups.tokens().forEach((tk, key) -> {
       if (tokenEntity.putIfAbsent(tk, key) == null) {
-        doc.token((int) (tk >> 20), (int) (tk & 0xFFFFF)).setNER(EntityType.ORGANIZATION.name());
+        doc.token((int) (tk >> 20), (int) (tk & 0xFFFFF)).setNER(byKey.get(key).type().name());
       }
     });
     resolvePronouns(doc, tokenEntity, byKey);

@@ -40,6 +40,9 @@ final class GroupActorDetector {
   private static final Map<String, String[]> HEADS = heads();
   private static final Map<String, String> MODIFIERS = Lexicons.pairs("group-modifiers.tsv");
   private static final Map<String, String> DEMONYMS = Lexicons.pairs("demonyms.tsv");
+  private static final Map<String, String> PLACEHOLDER_HEADS = Lexicons.pairs("placeholder-heads.tsv");
+  /** A placeholder written as one token ("Agent-1", "Co-Conspirator-2"). */
+  private static final java.util.regex.Pattern PLACEHOLDER_TOKEN = java.util.regex.Pattern.compile("([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)-(\\d{1,3})");
   private static final Set<String> PART_OF_GOVERNMENT = Set.of("intelligence", "law-enforcement", "prosecutors", "military");
   /** Heads that name a group in the singular too; any other head must be plural ("executives", not "an executive"). */
   private static final Set<String> COLLECTIVE = Set.of("government", "regime", "administration", "leadership", "police", "military");
@@ -152,6 +155,7 @@ final class GroupActorDetector {
       }
     }
     List<Entity> out = new ArrayList<>();
+    out.addAll(placeholders(tokens));
     List<Relation> relations = new ArrayList<>();
     for (Builder b : groups.values()) {
       String name = b.name != null ? b.name : b.names.iterator().next();
@@ -179,6 +183,73 @@ final class GroupActorDetector {
       }
     }
     return new Result(out, tokens, relations);
+  }
+
+  /**
+   * Placeholder actors of court papers: "PRC Official-1", "Agent-1", "Company-2" (a capitalised
+   * head of {@code placeholder-heads.tsv}, a hyphen, a number; written as one token or as three).
+   * Each distinct head and number is one group actor, named by its longest form (with up to two
+   * capitalised proper nouns or adjectives before it, "PRC Official-1", "Russian Official-2"), keyed {@code group/placeholder-official-1}.
+   * Its tokens are added to {@code tokens}.
+   */
+  private List<Entity> placeholders(Map<Long, String> tokens) {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> types = new HashMap<>();
+    Map<String, List<Mention>> mentions = new HashMap<>();
+    Map<String, Set<String>> aliases = new HashMap<>();
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      for (int i = 0; i < toks.size(); i++) {
+        String head;
+        String number;
+        int last;
+        java.util.regex.Matcher m = PLACEHOLDER_TOKEN.matcher(toks.get(i).word());
+        if (m.matches()) {
+          head = m.group(1);
+          number = m.group(2);
+          last = i;
+        } else if (i + 2 < toks.size() && toks.get(i + 1).word().equals("-") && toks.get(i + 2).word().matches("\\d{1,3}")
+            && Character.isUpperCase(toks.get(i).word().codePointAt(0))
+            && toks.get(i + 1).endPosition() == toks.get(i + 2).beginPosition()
+            && toks.get(i).endPosition() == toks.get(i + 1).beginPosition()) {
+          head = toks.get(i).word();
+          number = toks.get(i + 2).word();
+          last = i + 2;
+        } else {
+          continue;
+        }
+        String type = PLACEHOLDER_HEADS.get(head.toLowerCase(Locale.ROOT));
+        if (type == null) {
+          continue;
+        }
+        int first = i;
+        while (first > 0 && i - first < 2 && toks.get(first - 1).tag() != null
+            && (toks.get(first - 1).tag().startsWith("NNP") || toks.get(first - 1).tag().equals("JJ"))
+            && Character.isUpperCase(toks.get(first - 1).word().codePointAt(0))) {
+          first--;
+        }
+        String key = "group/placeholder-" + head.toLowerCase(Locale.ROOT) + "-" + number;
+        int begin = toks.get(first).beginPosition();
+        int end = toks.get(last).endPosition();
+        String text = doc.text.substring(begin, end).replaceAll("\\s+", " ");
+        names.merge(key, text, (a, b) -> b.length() > a.length() ? b : a);
+        aliases.computeIfAbsent(key, k -> new TreeSet<>()).add(text);
+        types.put(key, type);
+        mentions.computeIfAbsent(key, k -> new ArrayList<>()).add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:placeholder"));
+        for (int k = i; k <= last; k++) {
+          tokens.put(RelationExtractor.tokenKey(s, k), key);
+        }
+        i = last;
+      }
+    }
+    List<Entity> out = new ArrayList<>();
+    names.forEach((key, name) -> {
+      Set<String> other = new TreeSet<>(aliases.get(key));
+      other.remove(name);
+      out.add(new Entity(key, EntityType.valueOf(types.get(key)), name, other, mentions.get(key),
+          List.of("group: placeholder name in court papers"), true));
+    });
+    return out;
   }
 
   /** A group description: its token range (0-based, inclusive), modifiers and country. */

@@ -41,7 +41,7 @@ class ExtractorVersionTest {
       all.write(0);
     }
     String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.toByteArray()));
-    assertEquals("newsgraph-extract/2+rules." + digest.substring(0, 12), Extractor.VERSION);
+    assertEquals("newsgraph-extract/3+rules." + digest.substring(0, 12), Extractor.VERSION);
     assertEquals(Extractor.VERSION + "+fast", Extractor.version(Profile.FAST));
     assertEquals(Extractor.VERSION, Extractor.version(Profile.ACCURATE));
     assertTrue(Extractor.VERSION.matches("newsgraph-extract/\\d+\\+rules\\.[0-9a-f]{12}"), Extractor.VERSION);

@@ -223,4 +223,19 @@ class PatternFamiliesTest {
     String plea = event(g, "Justice.Convict").time();
     assertTrue(plea != null && plea.startsWith("2021") && !plea.startsWith("2021-06"), plea);
   }
+
+  @Test
+  void placeholderNamesOfCourtPapersAreGroupActorsOfTheirType() {
+    ArticleGraph g = extract("Omar Said paid Russian Official-2 and Company-1 in cash. Official-2 later called Said.");
+    Entity official = g.entitiesByKey().get("group/placeholder-official-2");
+    Entity company = g.entitiesByKey().get("group/placeholder-company-1");
+    assertTrue(official != null && company != null, g.entities().stream().map(Entity::key).toList().toString());
+    assertEquals("Russian Official-2", official.name());
+    assertEquals(org.newsgraph.model.EntityType.PERSON, official.type());
+    assertEquals(org.newsgraph.model.EntityType.ORGANIZATION, company.type());
+    assertTrue(official.group() && company.group());
+    assertEquals(2, official.mentions().size());
+    assertTrue(event(g, "Transaction.Transfer-Money").arguments().stream()
+        .anyMatch(a -> a.role().equals("Recipient") && a.entity().equals(official.key())), g.events().toString());
+  }
 }
