@@ -196,13 +196,18 @@ final class EventExtractor {
       case "with":
         for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
           String rel = e.getRelation().toString();
-          if (rel.equals("obl:with") || rel.equals("advmod") && e.getDependent().lemma().equals("together")) {
+          if (rel.equals("obl:with") || rel.equals("nmod:with") || rel.equals("advmod") && e.getDependent().lemma().equals("together")) {
             return true;
           }
         }
         return false;
       case "word":
         return values.contains(w.word().toLowerCase(Locale.ROOT));
+      case "head": {
+        IndexedWord parent = g.getParent(w);
+        SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
+        return up == null || !up.getRelation().toString().equals("compound");
+      }
       case "child":
         for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
           if (values.contains(e.getDependent().word().toLowerCase(Locale.ROOT))) {
@@ -298,10 +303,14 @@ final class EventExtractor {
         addArg(o, s, d, role, false);
       }
       if (verb && rel.equals("xcomp") && t.type.startsWith("Justice.") && d.tag() != null && d.tag().startsWith("JJ")) {
-        // "pleaded guilty before Judge Roe": the phrase hangs on the adjective
+        // "pleaded guilty before Judge Roe": the phrase hangs on the adjective; "found Roe
+        // guilty": Roe is the adjective's subject, and the one found guilty
         for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
-          if (ae.getRelation().toString().equals("obl:before")) {
+          String ar = ae.getRelation().toString();
+          if (ar.equals("obl:before")) {
             addArg(o, s, ae.getDependent(), "Adjudicator", false);
+          } else if (ar.equals("nsubj")) {
+            addArg(o, s, ae.getDependent(), objRole, false);
           }
         }
       }

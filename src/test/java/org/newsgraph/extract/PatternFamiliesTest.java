@@ -238,4 +238,16 @@ class PatternFamiliesTest {
     assertTrue(event(g, "Transaction.Transfer-Money").arguments().stream()
         .anyMatch(a -> a.role().equals("Recipient") && a.entity().equals(official.key())), g.events().toString());
   }
+
+  @Test
+  void foundGuiltyCallWithAndProtestAsAModifier() {
+    ArticleGraph g = extract("A jury found Leo Brandt guilty of extortion. Mayor Ann Cole held a call with Governor Tim Ruiz."
+        + " The protest movement grew.");
+    String brandt = key(g, "Leo Brandt");
+    assertTrue(event(g, "Justice.Convict").arguments().stream()
+        .anyMatch(a -> a.role().equals("Defendant") && a.entity().equals(brandt)), g.events().toString());
+    assertTrue(event(g, "Contact.Phone-Write").arguments().stream()
+        .anyMatch(a -> a.entity().equals(key(g, "Tim Ruiz"))), g.events().toString());
+    assertTrue(g.events().stream().noneMatch(e -> e.type().equals("Conflict.Demonstrate")), g.events().toString());
+  }
 }
