@@ -41,8 +41,8 @@ public final class Extractor {
   static final List<String> RULE_FILES = List.of("charges.semgrex", "demonyms.tsv", "entity-cues.rules",
       "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt",
       "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
-      "organisation-descriptions.txt", "place-aliases.tsv", "relations.rules", "relations.semgrex",
-      "placeholder-heads.tsv", "reporting-verbs.tsv");
+      "organisation-descriptions.txt", "organisation-name-words.txt", "place-aliases.tsv", "placeholder-heads.tsv",
+      "relations.rules", "relations.semgrex", "reporting-verbs.tsv");
 
   /** The hand-set part of {@link #VERSION}: raise it when the extraction code changes its output. */
   static final String CODE_VERSION = "newsgraph-extract/3";

@@ -36,6 +36,7 @@ import org.newsgraph.model.Names;
  */
 final class MentionDetector {
   private static final Set<String> EVENT_HEADS = Lexicons.words("event-name-heads.txt");
+  private static final Set<String> ORGANISATION_WORDS = Lexicons.words("organisation-name-words.txt");
   private static final List<PatternRule> CUE_RULES = PatternRule.load("entity-cues.rules", true);
   private static final Map<String, TokenSequencePattern> CUE_PATTERNS = compile(CUE_RULES);
 
@@ -108,6 +109,7 @@ final class MentionDetector {
     repairPersonNames(cands);
     repairShortOrganisationNames(cands);
     voteTypes(cands);
+    typeOrganisationNames(cands);
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
     return cands;
   }
@@ -152,6 +154,12 @@ final class MentionDetector {
     return w.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
+  /** Whether a token's text stays in a name: it has a letter or digit, or is "-" or "&". */
+  private static boolean kept(Doc doc, CoreLabel t) {
+    String w = doc.text.substring(t.beginPosition(), t.endPosition());
+    return w.codePoints().anyMatch(Character::isLetterOrDigit) || w.equals("-") || w.equals("&");
+  }
+
   static void setText(Doc doc, Cand c) {
     List<CoreLabel> toks = doc.tokens(c.sent);
     c.begin = toks.get(c.start).beginPosition();
@@ -160,12 +168,13 @@ final class MentionDetector {
     for (int i = c.start; i < c.end; i++) {
       CoreLabel t = toks.get(i);
       String w = doc.text.substring(t.beginPosition(), t.endPosition());
-      if (!w.codePoints().anyMatch(Character::isLetterOrDigit) && !w.equals("-") && !w.equals("&")) {
+      if (!kept(doc, t)) {
         continue;
       }
       if (sb.length() > 0 && i > c.start && toks.get(i - 1).endPosition() < t.beginPosition()) {
         sb.append(' ');
-      } else if (sb.length() > 0 && i > c.start && !isNameToken(toks.get(i - 1))) {
+      } else if (sb.length() > 0 && i > c.start && !isNameToken(toks.get(i - 1)) && !kept(doc, toks.get(i - 1))) {
+        // a dropped quote or bracket between two words; a kept hyphen joins them ("Rodríguez-Torres")
         sb.append(' ');
       }
       sb.append(w);
@@ -390,6 +399,36 @@ final class MentionDetector {
   }
 
   /** Gives every mention of one name the type that most mentions of that name have. */
+  /**
+   * A name of several words with a word of {@code organisation-name-words.txt} ("Inc.",
+   * "Department", "Bureau") is an organisation's, whatever type the tagger or the vote gave it;
+   * so is its first word used alone as a person's name.
+   */
+  static void typeOrganisationNames(List<Cand> cands) {
+    Set<String> shortNames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = c.text.split("\\s+");
+      if (words.length < 2 || c.type == EntityType.ORGANIZATION) {
+        continue;
+      }
+      for (String w : words) {
+        String bare = w.toLowerCase(java.util.Locale.ROOT);
+        bare = bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
+        if (ORGANISATION_WORDS.contains(bare)) {
+          c.type = EntityType.ORGANIZATION;
+          shortNames.add(Names.normalise(words[0]));
+          break;
+        }
+      }
+    }
+    // its first word alone ("Rosso" for "Rosso Group, Inc.") names the same organisation
+    for (Cand c : cands) {
+      if (c.type == EntityType.PERSON && !c.text.contains(" ") && shortNames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.ORGANIZATION;
+      }
+    }
+  }
+
   private void voteTypes(List<Cand> cands) {
     Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
     for (Cand c : cands) {

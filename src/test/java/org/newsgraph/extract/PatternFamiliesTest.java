@@ -250,4 +250,27 @@ class PatternFamiliesTest {
         .anyMatch(a -> a.entity().equals(key(g, "Tim Ruiz"))), g.events().toString());
     assertTrue(g.events().stream().noneMatch(e -> e.type().equals("Conflict.Demonstrate")), g.events().toString());
   }
+
+  @Test
+  void hyphenatedNamesKeepTheirHyphen() {
+    ArticleGraph g = extract("Prosecutors said Jean-Luc Moreau met Ana Rivera-Torres in Lyon.");
+    assertTrue(g.findEntity("Ana Rivera-Torres").isPresent() && g.findEntity("Jean-Luc Moreau").isPresent(),
+        g.entities().toString());
+  }
+
+  @Test
+  void aLegalFormOrPublicBodyWordMakesAnOrganisationAndItsFirstWordToo() {
+    Cand firm = new Cand(0, 0, 3, org.newsgraph.model.EntityType.PERSON, "test");
+    firm.text = "Rosso Group Inc.";
+    Cand shortName = new Cand(1, 0, 1, org.newsgraph.model.EntityType.PERSON, "test");
+    shortName.text = "Rosso";
+    Cand office = new Cand(2, 0, 5, org.newsgraph.model.EntityType.GPE, "test");
+    office.text = "P.R. Department of Sports";
+    Cand person = new Cand(3, 0, 2, org.newsgraph.model.EntityType.PERSON, "test");
+    person.text = "Maria Rosso";
+    MentionDetector.typeOrganisationNames(List.of(firm, shortName, office, person));
+    assertEquals(List.of(org.newsgraph.model.EntityType.ORGANIZATION, org.newsgraph.model.EntityType.ORGANIZATION,
+        org.newsgraph.model.EntityType.ORGANIZATION, org.newsgraph.model.EntityType.PERSON),
+        List.of(firm.type, shortName.type, office.type, person.type));
+  }
 }
