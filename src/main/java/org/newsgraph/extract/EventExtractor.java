@@ -507,7 +507,6 @@ final class EventExtractor {
     }
   }
 
-  /** Sets the normalised date nearest to the trigger in the (basic) dependency tree, if any. */
   /**
    * Whether a verb trigger reports a past event: simple past ("pled"), or a participle with a
    * past or perfect auxiliary and no modal ("was arrested", "has been charged"; not "will be
@@ -537,7 +536,8 @@ final class EventExtractor {
   }
 
   /**
-   * Sets the time nearest the trigger in the dependency tree (at most MAX_TIME_DISTANCE edges).
+   * Sets the normalised date nearest to the trigger in the (basic) dependency tree, if any (at
+   * most MAX_TIME_DISTANCE edges).
    * A past-tense trigger does not take a date after the publication date ("pled guilty ... and
    * will be sentenced on October 30": the sentencing date is not the plea's).
    */

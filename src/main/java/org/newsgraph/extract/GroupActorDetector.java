@@ -43,6 +43,8 @@ final class GroupActorDetector {
   private static final Map<String, String> PLACEHOLDER_HEADS = Lexicons.pairs("placeholder-heads.tsv");
   /** A placeholder written as one token ("Agent-1", "Co-Conspirator-2"). */
   private static final java.util.regex.Pattern PLACEHOLDER_TOKEN = java.util.regex.Pattern.compile("([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)-(\\d{1,3})");
+  /** The number of a placeholder written as three tokens ("Official", "-", "1"). */
+  private static final java.util.regex.Pattern PLACEHOLDER_NUMBER = java.util.regex.Pattern.compile("\\d{1,3}");
   private static final Set<String> PART_OF_GOVERNMENT = Set.of("intelligence", "law-enforcement", "prosecutors", "military");
   /** Heads that name a group in the singular too; any other head must be plural ("executives", not "an executive"). */
   private static final Set<String> COLLECTIVE = Set.of("government", "regime", "administration", "leadership", "police", "military");
@@ -189,8 +191,8 @@ final class GroupActorDetector {
    * Placeholder actors of court papers: "PRC Official-1", "Agent-1", "Company-2" (a capitalised
    * head of {@code placeholder-heads.tsv}, a hyphen, a number; written as one token or as three).
    * Each distinct head and number is one group actor, named by its longest form (with up to two
-   * capitalised proper nouns or adjectives before it, "PRC Official-1", "Russian Official-2"), keyed {@code group/placeholder-official-1}.
-   * Its tokens are added to {@code tokens}.
+   * capitalised proper nouns or adjectives before it, "PRC Official-1", "Russian Official-2"),
+   * keyed {@code group/placeholder-official-1}. Its tokens are added to {@code tokens}.
    */
   private List<Entity> placeholders(Map<Long, String> tokens) {
     Map<String, String> names = new LinkedHashMap<>();
@@ -208,7 +210,7 @@ final class GroupActorDetector {
           head = m.group(1);
           number = m.group(2);
           last = i;
-        } else if (i + 2 < toks.size() && toks.get(i + 1).word().equals("-") && toks.get(i + 2).word().matches("\\d{1,3}")
+        } else if (i + 2 < toks.size() && toks.get(i + 1).word().equals("-") && PLACEHOLDER_NUMBER.matcher(toks.get(i + 2).word()).matches()
             && Character.isUpperCase(toks.get(i).word().codePointAt(0))
             && toks.get(i + 1).endPosition() == toks.get(i + 2).beginPosition()
             && toks.get(i).endPosition() == toks.get(i + 1).beginPosition()) {

@@ -155,9 +155,12 @@ final class MentionDetector {
   }
 
   /** Whether a token's text stays in a name: it has a letter or digit, or is "-" or "&". */
-  private static boolean kept(Doc doc, CoreLabel t) {
-    String w = doc.text.substring(t.beginPosition(), t.endPosition());
+  private static boolean kept(String w) {
     return w.codePoints().anyMatch(Character::isLetterOrDigit) || w.equals("-") || w.equals("&");
+  }
+
+  private static String textOf(Doc doc, CoreLabel t) {
+    return doc.text.substring(t.beginPosition(), t.endPosition());
   }
 
   static void setText(Doc doc, Cand c) {
@@ -167,13 +170,13 @@ final class MentionDetector {
     StringBuilder sb = new StringBuilder();
     for (int i = c.start; i < c.end; i++) {
       CoreLabel t = toks.get(i);
-      String w = doc.text.substring(t.beginPosition(), t.endPosition());
-      if (!kept(doc, t)) {
+      String w = textOf(doc, t);
+      if (!kept(w)) {
         continue;
       }
       if (sb.length() > 0 && i > c.start && toks.get(i - 1).endPosition() < t.beginPosition()) {
         sb.append(' ');
-      } else if (sb.length() > 0 && i > c.start && !isNameToken(toks.get(i - 1)) && !kept(doc, toks.get(i - 1))) {
+      } else if (sb.length() > 0 && i > c.start && !isNameToken(toks.get(i - 1)) && !kept(textOf(doc, toks.get(i - 1)))) {
         // a dropped quote or bracket between two words; a kept hyphen joins them ("Rodríguez-Torres")
         sb.append(' ');
       }
@@ -398,7 +401,6 @@ final class MentionDetector {
     }
   }
 
-  /** Gives every mention of one name the type that most mentions of that name have. */
   /**
    * A name of several words with a word of {@code organisation-name-words.txt} ("Inc.",
    * "Department", "Bureau") is an organisation's, whatever type the tagger or the vote gave it;
@@ -429,6 +431,7 @@ final class MentionDetector {
     }
   }
 
+  /** Gives every mention of one name the type that most mentions of that name have. */
   private void voteTypes(List<Cand> cands) {
     Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
     for (Cand c : cands) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -474,10 +475,6 @@ public final class RdfGraphLoader {
           continue;
         }
         NodeData n = e.getValue();
-        StringBuilder labels = new StringBuilder();
-        for (String label : n.labels) {
-          labels.append(':').append(quote(label));
-        }
         Map<String, Object> properties = new TreeMap<>();
         n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
         props += n.literals.size();
@@ -491,7 +488,7 @@ public final class RdfGraphLoader {
         if (dynamic) {
           row.put("labels", List.copyOf(n.labels));
         }
-        byLabels.computeIfAbsent(dynamic ? "" : labels.toString(), k -> new ArrayList<>()).add(row);
+        byLabels.computeIfAbsent(dynamic ? "" : labelPattern(n.labels), k -> new ArrayList<>()).add(row);
       }
       for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
         writeBatches(
@@ -523,6 +520,15 @@ public final class RdfGraphLoader {
       writeNamespaces(session, c);
     }
     return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The labels of a node as Cypher writes them after a variable, each quoted: {@code :`A`:`B`}. */
+  private static String labelPattern(Collection<String> labels) {
+    StringBuilder out = new StringBuilder();
+    for (String label : labels) {
+      out.append(':').append(quote(label));
+    }
+    return out.toString();
   }
 
   /** The refresh's relationship statement, for a quoted type or a dynamic one ({@code $(row.t)}). */
@@ -743,12 +749,6 @@ public final class RdfGraphLoader {
       Map<List<Object>, List<Map<String, Object>>> byLabels = new TreeMap<>(GROUP_ORDER);
       for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
         NodeData n = e.getValue();
-        StringBuilder labels = new StringBuilder();
-        if (!dynamic) {
-          for (String label : n.labels) {
-            labels.append(':').append(quote(label));
-          }
-        }
         Map<String, Object> properties = new HashMap<>();
         n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
         List<String> sources = c.trackSources ? List.copyOf(n.sources) : List.of();
@@ -758,7 +758,7 @@ public final class RdfGraphLoader {
         if (dynamic) {
           row.put("labels", List.copyOf(n.labels));
         }
-        byLabels.computeIfAbsent(List.of(labels.toString(), sources), k -> new ArrayList<>()).add(row);
+        byLabels.computeIfAbsent(List.of(dynamic ? "" : labelPattern(n.labels), sources), k -> new ArrayList<>()).add(row);
         nodes++;
         props += n.literals.size();
       }
