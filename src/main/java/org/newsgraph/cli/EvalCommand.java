@@ -50,6 +50,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "The extraction profile to score, as in build (default: ${DEFAULT-VALUE}).")
   String profile;
 
+  @Option(names = "--annotation-cache", paramLabel = "DIR",
+      description = "Keep CoreNLP's annotation of each input in DIR and reuse it when the text, date and profile "
+          + "are the same: a rerun after a change of extraction rules skips the models (created when missing).")
+  Path annotationCache;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -68,6 +73,9 @@ final class EvalCommand implements Callable<Integer> {
     Scorer.Result total = Scorer.empty();
     int scored = 0;
     org.newsgraph.extract.Extractor extractor = new org.newsgraph.extract.Extractor(org.newsgraph.model.AliasTable.EMPTY, chosen);
+    if (annotationCache != null) {
+      extractor = extractor.withAnnotationCache(new org.newsgraph.extract.AnnotationCache(annotationCache));
+    }
     for (Article a : articles) {
       Gold g = golds.get(a.id());
       if (g == null) {
