@@ -266,7 +266,7 @@ final class EntityResolver {
       if (s.type != EntityType.PERSON) {
         continue;
       }
-      Set<String> words = Set.of(Names.normalise(s.text).split(" "));
+      Set<String> words = new java.util.HashSet<>(List.of(Names.normalise(s.text).split(" ")));
       int best = -1;
       for (int j = 0; j < cands.size(); j++) {
         Cand l = cands.get(j);
