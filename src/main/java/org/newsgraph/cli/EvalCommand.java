@@ -55,6 +55,11 @@ final class EvalCommand implements Callable<Integer> {
           + "are the same: a rerun after a change of extraction rules skips the models (created when missing).")
   Path annotationCache;
 
+  @Option(names = "--predictions", paramLabel = "DIR",
+      description = "Also write what was extracted from each scored input to DIR/<id>.json, in the gold shape "
+          + "(as extract -f annotations writes it), to compare with its gold file.")
+  Path predictions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -85,7 +90,13 @@ final class EvalCommand implements Callable<Integer> {
         continue;
       }
       Article dated = a.date() == null && g.documentDate() != null ? a.withDate(LocalDate.parse(g.documentDate())) : a;
-      Scorer.Result r = Scorer.score(extractor.extract(dated), g);
+      org.newsgraph.model.ArticleGraph graph = extractor.extract(dated);
+      if (predictions != null) {
+        Files.createDirectories(predictions);
+        Files.writeString(predictions.resolve(a.id() + ".json"),
+            org.newsgraph.eval.Annotations.toJsonText(List.of(graph)), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      Scorer.Result r = Scorer.score(graph, g);
       total = total.plus(r);
       scored++;
       if (g.kind() != null && !g.kind().isBlank()) {
