@@ -228,7 +228,7 @@ public final class Extractor {
       byKey.put(e.key(), e);
     }
     Map<Long, String> tokenEntity = tokenEntities(doc, cands, resolved, byKey);
-    GroupActorDetector.Result groups = new GroupActorDetector(doc, byKey, tokenEntity).detect();
+    GroupActorDetector.Result groups = new GroupActorDetector(doc, byKey, tokenEntity, article.id()).detect();
     for (Entity g : groups.groups()) {
       byKey.put(g.key(), g);
     }
@@ -246,7 +246,37 @@ public final class Extractor {
     relations.forEach(r -> unique.putIfAbsent(r.factKey(), r));
     relations = Attribution.attribute(doc, new ArrayList<>(unique.values()), tokenEntity);
     List<Event> events = new EventExtractor(doc, byKey, tokenEntity, article.date()).extract();
+    relations = dropUnusedDescriptions(groups.descriptions(), byKey, relations, events);
     return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, version(profile));
+  }
+
+  /**
+   * Group actors found only as descriptions ("four officers", "the crew") stay when they take
+   * part in an event or in a relation the text states; the others, and the relations their own
+   * modifiers gave them ("Kenyan" -> part_of Kenya), are dropped, so that every generic mention
+   * of people does not become a node.
+   */
+  private static List<Relation> dropUnusedDescriptions(Set<String> descriptions, Map<String, Entity> byKey,
+      List<Relation> relations, List<Event> events) {
+    if (descriptions.isEmpty()) {
+      return relations;
+    }
+    Set<String> used = new HashSet<>();
+    for (Event e : events) {
+      e.arguments().forEach(a -> used.add(a.entity()));
+    }
+    for (Relation r : relations) {
+      if (!r.extractor().startsWith("group:")) {
+        used.add(r.subject());
+        if (r.object() != null) {
+          used.add(r.object());
+        }
+      }
+    }
+    Set<String> dropped = new HashSet<>(descriptions);
+    dropped.removeAll(used);
+    byKey.keySet().removeAll(dropped);
+    return relations.stream().filter(r -> !dropped.contains(r.subject()) && !dropped.contains(r.object())).toList();
   }
 
   /**
@@ -266,7 +296,39 @@ public final class Extractor {
     }
     resolveChains(doc, map, cands, resolved, byKey);
     resolveStandaloneDescriptions(doc, map, cands, resolved, byKey);
+    resolveTitleDescriptions(doc, map, byKey);
     return map;
+  }
+
+  /**
+   * A description that CoreNLP's KBP extractor reads as a person's title ("a China-based
+   * executive of Zoom", per:title of "his", whose chain is Jin Xinjiang's) stands for that person:
+   * its head word is mapped to the person, so it is neither a group actor nor lost as a participant.
+   */
+  private static void resolveTitleDescriptions(Doc doc, Map<Long, String> map, Map<String, Entity> byKey) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<edu.stanford.nlp.ie.util.RelationTriple> triples = doc.sentences.get(s).relations();
+      if (triples == null) {
+        continue;
+      }
+      for (edu.stanford.nlp.ie.util.RelationTriple t : triples) {
+        if (!t.relationGloss().equals("per:title") || t.object.isEmpty()) {
+          continue;
+        }
+        String person = null;
+        for (CoreLabel x : t.subject) {
+          String k = map.get(RelationExtractor.tokenKey(x.sentIndex(), x.index() - 1));
+          if (k != null && byKey.get(k) != null && byKey.get(k).type() == EntityType.PERSON) {
+            person = k;
+          }
+        }
+        CoreLabel head = t.object.get(t.object.size() - 1);
+        long hk = RelationExtractor.tokenKey(head.sentIndex(), head.index() - 1);
+        if (person != null && head.tag() != null && head.tag().equals("NN") && !map.containsKey(hk)) {
+          map.put(hk, person);
+        }
+      }
+    }
   }
 
   /** Maps pronouns of chains that now hold exactly one entity (groups found after the first pass). */
@@ -305,7 +367,8 @@ public final class Extractor {
         continue;
       }
       for (CorefChain.CorefMention m : chain.getMentionsInTextualOrder()) {
-        if (m.mentionType == Dictionaries.MentionType.PRONOMINAL || keys.isEmpty()) {
+        if (m.mentionType == Dictionaries.MentionType.PRONOMINAL || keys.isEmpty()
+            || (cands != null && m.mentionType == Dictionaries.MentionType.NOMINAL && describes(doc, m, byKey.get(key)))) {
           long tk = RelationExtractor.tokenKey(m.sentNum - 1, m.headIndex - 1);
           if (map.putIfAbsent(tk, key) == null) {
             CoreLabel t = doc.token(m.sentNum - 1, m.headIndex - 1);
@@ -314,6 +377,24 @@ public final class Extractor {
         }
       }
     }
+  }
+
+  /**
+   * Whether a description in a coreference chain ("a China-based executive of Zoom", "the
+   * minister") can stand for the named entity of the chain: a singular noun that denotes a person
+   * (WordNet) for a person, a noun that denotes a group or institution for an organisation. A
+   * plural description ("the officers") is a group of its own even where coreference links it.
+   */
+  private static boolean describes(Doc doc, CorefChain.CorefMention m, Entity e) {
+    CoreLabel head = doc.token(m.sentNum - 1, m.headIndex - 1);
+    String tag = head.tag() == null ? "" : head.tag();
+    if (!tag.equals("NN") || e == null) {
+      return false;
+    }
+    HumanNouns.Denotation d = HumanNouns.shared().of(head.lemma() == null ? head.word() : head.lemma());
+    return e.type() == EntityType.PERSON ? d == HumanNouns.Denotation.PERSON
+        : e.type() == EntityType.ORGANIZATION && (d == HumanNouns.Denotation.GROUP
+            || ORG_DESCRIPTIONS.contains(head.word().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**

@@ -61,7 +61,7 @@ final class RelationExtractor {
   private static final List<SemgrexPattern> DEP_PATTERNS = DEP_RULES.stream().map(x -> SemgrexPattern.compile(x.pattern())).toList();
   private static final Set<String> LEADER_WORDS = Lexicons.words("leader-titles.txt");
   private static final Set<String> FOUNDER_WORDS = Lexicons.words("founder-titles.txt");
-  private static final Map<String, String> DEMONYMS = Lexicons.pairs("demonyms.tsv");
+  private static final Map<String, String> DEMONYMS = Lexicons.demonyms();
 
   private static List<String[]> kbpMap() {
     List<String[]> m = new ArrayList<>();
