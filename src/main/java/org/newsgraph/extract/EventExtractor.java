@@ -113,16 +113,17 @@ final class EventExtractor {
       if (!TYPES.containsKey(c[2])) {
         throw new IllegalStateException("event-triggers.tsv: unknown type " + c[2]);
       }
-      String condition = "";
+      List<String> conditions = new ArrayList<>();
       Map<String, String> overrides = new HashMap<>();
       for (String item : c.length > 3 ? c[3].split(";") : new String[0]) {
         String[] kv = item.split("=", 2);
         if (kv.length == 2 && RoleFrames.isSlot(kv[0]) && RoleFrames.isRole(kv[1])) {
           overrides.put(kv[0], kv[1]);
-        } else {
-          condition = item;
+        } else if (!item.isBlank()) {
+          conditions.add(item.strip());
         }
       }
+      String condition = String.join(";", conditions);
       out.add(new Trigger(words[0], words.length > 1 ? words[1] : null, c[1], c[2], condition, Map.copyOf(overrides)));
     }
     return out;
@@ -192,6 +193,10 @@ final class EventExtractor {
     if (tokenEntity.containsKey(RelationExtractor.tokenKey(w.sentIndex(), w.index() - 1))) {
       return null;
     }
+    String ner = Doc.originalNer(doc.token(w.sentIndex(), w.index() - 1));
+    if ("DATE".equals(ner) || "TIME".equals(ner) || "DURATION".equals(ner) || "NUMBER".equals(ner)) {
+      return null; // "March" the month
+    }
     String lemma = w.lemma().toLowerCase(Locale.ROOT);
     for (Trigger t : TRIGGERS) {
       if (!t.lemma.equals(lemma) || !(t.pos.equals("A") || t.pos.equals(verb ? "V" : "N"))) {
@@ -210,6 +215,14 @@ final class EventExtractor {
   private boolean conditionHolds(SemanticGraph g, IndexedWord w, String cond) {
     if (cond.isEmpty()) {
       return !(w.lemma().equalsIgnoreCase("charge") && hasCase(g, w, "in"));
+    }
+    if (cond.contains(";")) {
+      for (String c : cond.split(";")) {
+        if (!conditionHolds(g, w, c)) {
+          return false;
+        }
+      }
+      return true;
     }
     String[] kv = cond.split("=", 2);
     Set<String> values = kv.length > 1 ? new HashSet<>(Arrays.asList(kv[1].split("\\|"))) : Set.of();
@@ -248,6 +261,55 @@ final class EventExtractor {
         }
         boolean any = objs.stream().anyMatch(values::contains);
         return kv[0].equals("obj") ? any : !any;
+      }
+      case "not-child":
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          if (values.contains(e.getDependent().word().toLowerCase(Locale.ROOT))) {
+            return false;
+          }
+        }
+        return true;
+      case "prep":
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          int colon = rel.indexOf(':');
+          if ((rel.startsWith("obl:") || rel.startsWith("nmod:")) && values.contains(rel.substring(colon + 1))) {
+            return true;
+          }
+        }
+        return false;
+      case "has-obj":
+        return hasRelation(g, w, "obj") || g.outgoingEdgeList(w).stream().anyMatch(e -> e.getRelation().toString().startsWith("nsubj:pass"));
+      case "no-obj":
+        return !hasRelation(g, w, "obj");
+      case "no-xcomp":
+        return !hasRelation(g, w, "xcomp");
+      case "has-xcomp":
+        return hasRelation(g, w, "xcomp");
+      case "obj-type": {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("obj") || rel.startsWith("nsubj:pass")) {
+            String key = entityAt(w.sentIndex(), e.getDependent());
+            if (key != null && values.contains(entities.get(key).type().name())) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      case "title": {
+        // the complement or object names an office ("became president", "was named chief executive")
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("xcomp") || rel.equals("obj") || rel.equals("obl:as")) {
+            IndexedWord d = e.getDependent();
+            if ("TITLE".equals(Doc.originalNer(doc.token(w.sentIndex(), d.index() - 1)))) {
+              return true;
+            }
+          }
+        }
+        return false;
       }
       default:
         throw new IllegalStateException("event-triggers.tsv: unknown condition " + cond);
@@ -479,7 +541,7 @@ final class EventExtractor {
       }
     }
     if (key != null) {
-      add(o, key, role, slot.startsWith("prep:"));
+      add(o, key, role, slot.startsWith("prep:") || slot.equals("compound"));
     }
   }
 
@@ -911,12 +973,34 @@ final class EventExtractor {
   }
 
   /**
+   * Whether two mentions may report the same occurrence in time when one of them gives no time
+   * of its own: a mention without a time reports the news of the day, so it is not the one of an
+   * explicit date in another month ("The collapse killed 20 people" and "24 people were killed in
+   * September 2014" are two deaths).
+   */
+  private boolean sameReportedTime(List<Occurrence> cluster, Occurrence o) {
+    if (published == null) {
+      return true;
+    }
+    String month = published.toString().substring(0, 7);
+    boolean clusterExplicit = cluster.stream().anyMatch(x -> x.timeDistance != Integer.MAX_VALUE);
+    boolean ownExplicit = o.timeDistance != Integer.MAX_VALUE;
+    if (clusterExplicit == ownExplicit) {
+      return true;
+    }
+    String t = ownExplicit ? o.time : cluster.stream().filter(x -> x.timeDistance != Integer.MAX_VALUE).findFirst().get().time;
+    String cut = t.length() >= 7 ? t.substring(0, 7) : t;
+    return month.startsWith(cut);
+  }
+
+  /**
    * Groups mentions into events. A mention may join an event of its type (and of the same
    * negation and modality) only when their times and places agree ({@link #timeAndPlaceAgree}).
    * It joins the event that shares one of its participants; else the latest one with the same
-   * trigger word ("killed ... killed") or, when neither has participants in conflict (one role
-   * filled by different entities), the latest one of which either side knows no participant but
-   * places; else it starts an event.
+   * trigger word ("killed ... killed") that shares its place or its reported time ({@link
+   * #sameReportedTime}), or, when neither has participants in conflict (one role filled by
+   * different entities), the latest one of the same reported time of which either side knows no
+   * participant but places; else it starts an event.
    */
   private List<Event> merge(List<Occurrence> found) {
     List<List<Occurrence>> clusters = new ArrayList<>();
@@ -938,7 +1022,9 @@ final class EventExtractor {
           break;
         }
         boolean sameWord = c.stream().anyMatch(x -> x.lemma.equals(o.lemma));
-        if (sameWord || (!conflict(args, o.args) && (!hasCore(o.args) || !hasCore(args)))) {
+        boolean samePlace = o.args.stream().anyMatch(a -> a.role().equals("Place") && args.contains(a));
+        if (sameWord && (samePlace || sameReportedTime(c, o))
+            || (!conflict(args, o.args) && (!hasCore(o.args) || !hasCore(args)) && sameReportedTime(c, o))) {
           compatible = c;
         }
       }

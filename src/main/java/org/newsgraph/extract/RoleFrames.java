@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  *
  * <p>Look-up order for a slot: the trigger's override, the type's row, the row of type {@code *};
  * then the slot's fallback ({@code subj-intr} -> {@code subj}; {@code of} -> {@code subj-intr} ->
- * {@code obj}; {@code obj.of} only where a frame gives it). A role written {@code =slot} is that slot's role.
+ * {@code obj}; {@code obj.of} only where a frame gives it). A role written {@code =slot} is that slot's role;
+ * {@code -} is none (a trigger whose object is no participant, "succeeded X").
  */
 final class RoleFrames {
   /** The slot names a frame or an override may use, besides {@code prep:X}. */
   static final Set<String> SLOTS = Set.of("subj", "subj-intr", "obj", "iobj", "of", "poss", "compound", "obj.of");
 
   /** A role name: a capitalised word ("Victim"), or "=" and a slot. */
-  private static final Pattern ROLE = Pattern.compile("[A-Z][A-Za-z]*|=[a-z.:-]+");
+  private static final Pattern ROLE = Pattern.compile("[A-Z][A-Za-z]*|=[a-z.:-]+|-");
 
   private static final RoleFrames SHARED = new RoleFrames(Lexicons.lines("event-frames.tsv"));
 
@@ -75,7 +76,7 @@ final class RoleFrames {
     if (r != null && r.startsWith("=")) {
       return role(type, overrides, r.substring(1));
     }
-    return r;
+    return "-".equals(r) ? null : r;
   }
 
   private String lookUp(String type, Map<String, String> overrides, String slot) {
