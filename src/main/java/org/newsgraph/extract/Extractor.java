@@ -39,10 +39,10 @@ public final class Extractor {
    * checks).
    */
   static final List<String> RULE_FILES = List.of("charges.semgrex", "demonyms.tsv", "entity-cues.rules",
-      "event-frames.tsv", "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt",
+      "event-frames.tsv", "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt", "gpe-leader-titles.txt",
       "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
       "organisation-descriptions.txt", "organisation-name-words.txt", "place-aliases.tsv", "placeholder-heads.tsv",
-      "relations.rules", "relations.semgrex", "reporting-verbs.tsv");
+      "relations.rules", "relations.semgrex", "reporting-verbs.tsv", "state-institution-words.txt");
 
   /** The hand-set part of {@link #VERSION}: raise it when the extraction code changes its output. */
   static final String CODE_VERSION = "newsgraph-extract/3";
@@ -246,8 +246,43 @@ public final class Extractor {
     relations.forEach(r -> unique.putIfAbsent(r.factKey(), r));
     relations = Attribution.attribute(doc, new ArrayList<>(unique.values()), tokenEntity);
     List<Event> events = new EventExtractor(doc, byKey, tokenEntity, article.date()).extract();
+    relations = new ArrayList<>(relations);
+    relations.addAll(membershipsOfPositions(events, byKey, relations));
     relations = dropUnusedDescriptions(groups.descriptions(), byKey, relations, events);
     return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, version(profile));
+  }
+
+  /**
+   * Who starts or leaves a position with an organisation ("Acme hired Jane Roe", "Roe resigned
+   * from the cabinet") is, or was, its employee or member: Personnel events with a Person and an
+   * organisation as Entity give employee_or_member_of, with the event's sentence as evidence.
+   */
+  static List<Relation> membershipsOfPositions(List<Event> events, Map<String, Entity> byKey, List<Relation> known) {
+    Set<String> have = new HashSet<>();
+    known.forEach(r -> have.add(r.factKey()));
+    List<Relation> out = new ArrayList<>();
+    for (Event e : events) {
+      if (e.negated() || e.hypothetical() || !(e.type().equals("Personnel.Start-Position") || e.type().equals("Personnel.End-Position"))) {
+        continue;
+      }
+      for (org.newsgraph.model.Argument p : e.arguments()) {
+        Entity person = byKey.get(p.entity());
+        if (!p.role().equals("Person") || person == null || person.type() != EntityType.PERSON) {
+          continue;
+        }
+        for (org.newsgraph.model.Argument o : e.arguments()) {
+          Entity org = byKey.get(o.entity());
+          if (o.role().equals("Entity") && org != null && org.type() == EntityType.ORGANIZATION) {
+            Relation r = new Relation(p.entity(), Predicate.EMPLOYEE_OR_MEMBER_OF, o.entity(), null, e.evidence(),
+                "inference:position-" + e.type().substring("Personnel.".length()).toLowerCase(java.util.Locale.ROOT), Double.NaN);
+            if (have.add(r.factKey())) {
+              out.add(r);
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**

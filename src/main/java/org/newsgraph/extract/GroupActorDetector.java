@@ -47,6 +47,8 @@ final class GroupActorDetector {
   private static final java.util.regex.Pattern PLACEHOLDER_NUMBER = java.util.regex.Pattern.compile("\\d{1,3}");
   private static final Set<String> PART_OF_GOVERNMENT = Set.of("intelligence");
   /** Domains whose country-keyed groups are part_of the country itself ("Kenyan police", part_of Kenya). */
+  private static final Set<String> STATE_WORDS = Lexicons.words("state-institution-words.txt");
+  /** Domains whose country-keyed groups are part_of the country itself ("Kenyan police", part_of Kenya). */
   private static final Set<String> PART_OF_COUNTRY = Set.of("law-enforcement", "military");
   /** Indefinite pronouns written as one noun ("someone", "anyone"): no description of a participant. */
   private static final Set<String> INDEFINITE_PRONOUNS = Set.of("someone", "somebody", "anyone", "anybody", "everyone",
@@ -111,6 +113,10 @@ final class GroupActorDetector {
     /** Whether the head denotes people (members of something) rather than an institution. */
     boolean people;
     Integer quantity;
+    /** Whether the head or a modifier names a state's body or servants ("police", "officials", "army"). */
+    boolean state;
+    /** For one unnamed individual, the office or occupation the description gives ("top Hamas commander"). */
+    String title;
     /** Content words modifying the head in any mention ("aid", "european"). */
     final Set<String> modifiers = new java.util.HashSet<>();
     /** Key of the country (GPE entity of the article) the group belongs to, or null. */
@@ -228,8 +234,14 @@ final class GroupActorDetector {
       if (b.description) {
         described.add(b.key);
       }
-      if (b.countryKey != null) {
-        relations.add(new Relation(b.key, Predicate.PART_OF, b.countryKey, null, doc.modelSentences.get(b.tieSentence), "group:country", Double.NaN));
+      if (b.countryKey != null && (!b.description || b.state || !b.people)) {
+        // a state's own body or people ("Kenyan police", "Kenyan officials") is part of the country;
+        // any other institution ("a Pakistani television station") is based there
+        Predicate p = !b.description || b.state ? Predicate.PART_OF : Predicate.BASED_IN;
+        relations.add(new Relation(b.key, p, b.countryKey, null, doc.modelSentences.get(b.tieSentence), "group:country", Double.NaN));
+      }
+      if (b.type == EntityType.PERSON && b.description && b.title != null) {
+        relations.add(new Relation(b.key, Predicate.TITLE, null, b.title, doc.modelSentences.get(b.mentions.get(0).sentence()), "group:title", Double.NaN));
       }
       if (b.orgKey != null) {
         Predicate p = b.people ? Predicate.EMPLOYEE_OR_MEMBER_OF : Predicate.PART_OF;
@@ -374,6 +386,7 @@ final class GroupActorDetector {
     b.type = type;
     b.description = true;
     b.people = d == HumanNouns.Denotation.PERSON;
+    b.state |= STATE_WORDS.contains(lemma) || np.modifierLemmas.stream().anyMatch(STATE_WORDS::contains);
     if (b.countryKey == null && countryKey != null) {
       b.countryKey = countryKey;
       b.tieSentence = s;
@@ -388,6 +401,9 @@ final class GroupActorDetector {
     b.mentions.add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:description"));
     if (b.name == null) {
       b.name = text;
+    }
+    if (type == EntityType.PERSON && b.title == null && "TITLE".equals(Doc.originalNer(doc.token(s, head.index() - 1)))) {
+      b.title = text;
     }
     b.names.add(text);
     b.names.add(head.word());

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.newsgraph.model.Entity;
+import org.newsgraph.model.EntityType;
 import org.newsgraph.model.Names;
 import org.newsgraph.model.Predicate;
 import org.newsgraph.model.Relation;
@@ -61,6 +62,8 @@ final class RelationExtractor {
   private static final List<SemgrexPattern> DEP_PATTERNS = DEP_RULES.stream().map(x -> SemgrexPattern.compile(x.pattern())).toList();
   private static final Set<String> LEADER_WORDS = Lexicons.words("leader-titles.txt");
   private static final Set<String> FOUNDER_WORDS = Lexicons.words("founder-titles.txt");
+  private static final Set<String> GPE_LEADER_WORDS = Lexicons.words("gpe-leader-titles.txt");
+  private static final Set<String> STATE_WORDS = Lexicons.words("state-institution-words.txt");
   private static final Map<String, String> DEMONYMS = Lexicons.demonyms();
 
   private static List<String[]> kbpMap() {
@@ -96,6 +99,7 @@ final class RelationExtractor {
       patterns(s);
       dependencyPatterns(s);
       charges(s);
+      organisationCountries(s);
     }
     return dropContainedLiterals();
   }
@@ -166,6 +170,10 @@ final class RelationExtractor {
         String value = glossOf(labels(m.groupNodes("$value")));
         String obj = entityOf(labels(m.groupNodes("$obj")));
         String extractor = "pattern:" + rule.name();
+        if (rule.action().equals("gpe-role")) {
+          gpeRole(subj, labels(m.groupNodes("$obj")), value, labels(m.groupNodes("$value")), s, extractor);
+          continue;
+        }
         if (rule.action().equals("org-role")) {
           if (obj != null && value != null) {
             add(subj, orgRole(value), obj, null, s, extractor, Double.NaN);
@@ -182,6 +190,85 @@ final class RelationExtractor {
           add(subj, p, obj, null, s, extractor, Double.NaN);
         }
       }
+    }
+  }
+
+  /**
+   * A person and a country or city named beside them (the "gpe-role" action): leader_of when the
+   * title names a head of state, government or city ({@code gpe-leader-titles.txt}), nationality
+   * when a nationality adjective describes the person ("Japanese scientist Satoshi Omura"), and a
+   * title relation when the words name an office.
+   */
+  private void gpeRole(String subj, List<CoreLabel> objToks, String value, List<CoreLabel> valueToks, int s, String extractor) {
+    String obj = entityOf(objToks);
+    boolean demonym = obj == null && !objToks.isEmpty() && "NATIONALITY".equals(Doc.originalNer(objToks.get(0)));
+    if (demonym) {
+      obj = countryOfDemonym(glossOf(objToks));
+    }
+    boolean office = valueToks.stream().anyMatch(t -> "TITLE".equals(Doc.originalNer(t)));
+    if (obj != null && value != null && office && isGpeLeaderTitle(value)) {
+      add(subj, Predicate.LEADER_OF, obj, null, s, extractor, Double.NaN);
+    }
+    if (obj != null && demonym) {
+      add(subj, Predicate.NATIONALITY, obj, null, s, extractor, Double.NaN);
+    }
+    if (value != null && office) {
+      add(subj, Predicate.TITLE, null, value, s, extractor, Double.NaN);
+    }
+  }
+
+  private static boolean isGpeLeaderTitle(String title) {
+    String[] words = title.toLowerCase(Locale.ROOT).split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      boolean deputy = i > 0 && (words[i - 1].equals("deputy") || words[i - 1].equals("vice") || words[i - 1].equals("former"));
+      if (GPE_LEADER_WORDS.contains(words[i]) && !deputy && !(words[i].equals("prime") && i + 1 < words.length && !words[i + 1].equals("minister"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An organisation named with its country: a nationality adjective before it ("the Israeli Air
+   * Force"), a country's possessive ("Liberia's National Elections Commission") or a country's
+   * name opening its own ("U.S. Army Corps of Engineers"), when the article names that country. A
+   * state's body ({@code state-institution-words.txt} in its name) is part_of the country, any other
+   * organisation ("Japan's Olympus") is based_in it.
+   */
+  private void organisationCountries(int s) {
+    List<CoreLabel> toks = doc.tokens(s);
+    for (int i = 0; i < toks.size(); i++) {
+      String key = tokenEntity.get(tokenKey(s, i));
+      Entity organisation = key == null ? null : entities.get(key);
+      if (organisation == null || organisation.group() || organisation.type() != EntityType.ORGANIZATION
+          || (i > 0 && key.equals(tokenEntity.get(tokenKey(s, i - 1))))) {
+        continue;
+      }
+      int end = i;
+      while (end + 1 < toks.size() && key.equals(tokenEntity.get(tokenKey(s, end + 1)))) {
+        end++;
+      }
+      String country = null;
+      if (i > 0 && "NATIONALITY".equals(Doc.originalNer(toks.get(i - 1)))) {
+        country = countryOfDemonym(toks.get(i - 1).word());
+      } else if (i > 1 && toks.get(i - 1).word().matches("'s|’s")) {
+        String k = tokenEntity.get(tokenKey(s, i - 2));
+        country = k != null && entities.get(k) != null && entities.get(k).type() == EntityType.GPE ? k : null;
+      } else {
+        for (int j = end - 1; j >= i && country == null; j--) {
+          String prefix = glossOf(toks.subList(i, j + 1));
+          String k = prefix == null ? null : Extractor.keyOfName(entities, prefix, EntityType.GPE);
+          country = k;
+        }
+      }
+      if (country == null) {
+        continue;
+      }
+      boolean state = false;
+      for (String w : (organisation.name() + " " + glossOf(toks.subList(i, end + 1))).toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+        state |= STATE_WORDS.contains(w);
+      }
+      add(key, state ? Predicate.PART_OF : Predicate.BASED_IN, country, null, s, "pattern:organisation-country", Double.NaN);
     }
   }
 
@@ -211,6 +298,9 @@ final class RelationExtractor {
       while (m.find()) {
         String subj = tokenEntity.get(tokenKey(s, m.getNode("subj").index() - 1));
         String obj = tokenEntity.get(tokenKey(s, m.getNode("obj").index() - 1));
+        if (p == Predicate.LOCATED_IN && "COUNTRY".equals(Doc.originalNer(doc.token(s, m.getNode("subj").index() - 1)))) {
+          continue; // a country is in no other place ("critics of China in the United States")
+        }
         if (subj != null && obj != null) {
           add(subj, p, obj, null, s, "semgrex:" + rule.name(), Double.NaN);
         }
