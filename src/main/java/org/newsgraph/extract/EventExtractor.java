@@ -158,6 +158,8 @@ final class EventExtractor {
     boolean hypothetical;
     String assertedBy;
     String stage;
+    /** The one place the sentence names with "in"/"at", the event's Place when nothing better is known. */
+    String sentencePlace;
   }
 
   List<Event> extract() {
@@ -335,7 +337,7 @@ final class EventExtractor {
     }
     o.span = new Span(tok.beginPosition(), end, doc.text.substring(tok.beginPosition(), end));
     boolean verb = w.tag().startsWith("VB");
-    for (Slot slot : slots(g, w, verb)) {
+    for (Slot slot : slots(g, w, verb, t.type)) {
       String role = FRAMES.role(t.type, t.overrides, slot.name());
       if (role != null) {
         addArgument(o, s, g, slot.word(), role, slot.name());
@@ -376,6 +378,7 @@ final class EventExtractor {
       o.args.stream().filter(a -> a.role().equals(subjRole)).forEach(a -> actors.add(a.entity()));
       o.args.removeIf(a -> a.role().equals(objRole) && actors.contains(a.entity()));
     }
+    o.sentencePlace = sentencePlace(s, g);
     Set<String> roled = new HashSet<>();
     o.args.stream().filter(a -> !a.role().equals("Place")).forEach(a -> roled.add(a.entity()));
     o.args.removeIf(a -> a.role().equals("Place") && roled.contains(a.entity()));
@@ -403,7 +406,7 @@ final class EventExtractor {
    * it inherits through an adverbial clause or a controlling verb, the noun a reduced relative
    * clause modifies, and for a trigger noun the subject of the light verb that takes it.
    */
-  private List<Slot> slots(SemanticGraph g, IndexedWord w, boolean verb) {
+  private List<Slot> slots(SemanticGraph g, IndexedWord w, boolean verb, String type) {
     List<Slot> out = new ArrayList<>();
     boolean passive = false;
     boolean hasObject = false;
@@ -469,8 +472,17 @@ final class EventExtractor {
       // "protesters killed by police" (the noun is the object); "gunmen firing at police" (the subject)
       out.add(new Slot("VBN".equals(w.tag()) ? "obj" : hasObject ? "subj" : "subj-intr", parent));
     }
-    if (!verb && parent != null && (upRel.equals("obj") || upRel.startsWith("nsubj:pass"))) {
-      String light = LIGHT_VERBS.get(parent.lemma().toLowerCase(Locale.ROOT));
+    String parentLemma = parent == null || parent.lemma() == null ? "" : parent.lemma().toLowerCase(Locale.ROOT);
+    boolean takesNoun = upRel.equals("obj") || upRel.startsWith("nsubj:pass")
+        || ((parentLemma.equals("go") || parentLemma.equals("participate") || parentLemma.equals("take"))
+            && (upRel.equals("obl:on") || upRel.equals("obl:in")));
+    if (!verb && parent != null && takesNoun) {
+      String light = LIGHT_VERBS.get(parentLemma);
+      if (light == null && parent.tag() != null && parent.tag().startsWith("VB")) {
+        // "signed three trade deals": a verb trigger of the same type carries the noun's actors
+        Trigger pt = match(g, parent);
+        light = pt != null && pt.type.equals(type) ? "subj" : null;
+      }
       if (light != null) {
         for (SemanticGraphEdge pe : g.outgoingEdgeIterable(parent)) {
           String rel = pe.getRelation().toString();
@@ -533,16 +545,77 @@ final class EventExtractor {
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
         String rel = e.getRelation().toString();
         if (rel.equals("nmod:in") || rel.equals("nmod:at")) {
-          String place = entityAt(s, e.getDependent());
-          if (place != null && entities.get(place).type().isPlace()) {
+          String place = placeAt(s, g, e.getDependent());
+          if (place != null) {
             add(o, place, "Place", false);
           }
         }
       }
     }
+    if (key == null && role.equals("Place")) {
+      // "in the streets of Nairobi", "in the capital, Dakar", "on the island of Sal"
+      key = placeAt(s, g, word);
+    }
     if (key != null) {
       add(o, key, role, slot.startsWith("prep:") || slot.equals("compound"));
     }
+  }
+
+  /**
+   * The one place where the sentence says something happened: the place of its only "in", "at" or
+   * "near" phrase that names a place ("Hundreds marched in Nairobi on Monday to denounce ..."), or
+   * null when it has none or several.
+   */
+  private String sentencePlace(int s, SemanticGraph g) {
+    Set<String> places = new LinkedHashSet<>();
+    for (SemanticGraphEdge e : g.edgeIterable()) {
+      String rel = e.getRelation().toString();
+      if (rel.equals("obl:in") || rel.equals("obl:at") || rel.equals("obl:near") || rel.equals("nmod:in") || rel.equals("nmod:at")) {
+        String p = placeAt(s, g, e.getDependent());
+        if (p != null) {
+          places.add(p);
+        }
+      }
+    }
+    return places.size() == 1 ? places.iterator().next() : null;
+  }
+
+  /**
+   * The place a phrase names: the place entity at the word, or one that a common noun there leads
+   * to through "of", a compound, a possessive or an apposition ("the streets of Nairobi", "the
+   * capital Dakar", "Iraq's capital of Baghdad"), at most two steps away; null when none.
+   */
+  private String placeAt(int s, SemanticGraph g, IndexedWord w) {
+    String key = entityAt(s, w);
+    if (key != null) {
+      return entities.get(key).type().isPlace() ? key : null;
+    }
+    Deque<IndexedWord> todo = new ArrayDeque<>(List.of(w));
+    Map<Integer, Integer> depth = new HashMap<>(Map.of(w.index(), 0));
+    String found = null;
+    while (!todo.isEmpty() && found == null) {
+      IndexedWord x = todo.poll();
+      int d = depth.get(x.index());
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(x)) {
+        String rel = e.getRelation().toString();
+        IndexedWord c = e.getDependent();
+        if (!(rel.equals("nmod:of") || rel.equals("compound") || rel.equals("nmod:poss") || rel.equals("appos")) || depth.containsKey(c.index())) {
+          continue;
+        }
+        String k = entityAt(s, c);
+        if (k != null) {
+          if (entities.get(k).type().isPlace() && (found == null || !rel.equals("nmod:poss"))) {
+            found = k; // "Iraq's capital of Baghdad": the capital, not the country
+          }
+          continue;
+        }
+        if (d < 1 && c.tag() != null && c.tag().startsWith("NN")) {
+          depth.put(c.index(), d + 1);
+          todo.add(c);
+        }
+      }
+    }
+    return found;
   }
 
   /** Key of the entity a word belongs to (a mention, a resolved pronoun or description), or null. */
@@ -1058,6 +1131,13 @@ final class EventExtractor {
       }
       if (time == null) {
         time = c.stream().map(x -> x.time).filter(java.util.Objects::nonNull).findFirst().orElse(fallbackTime);
+      }
+      if (args.stream().noneMatch(a -> a.role().equals("Place"))) {
+        // the sentence's place, weaker evidence than a phrase of the trigger's own, so it takes no
+        // part in deciding which mentions are one event
+        c.stream().map(x -> x.sentencePlace).filter(java.util.Objects::nonNull).findFirst()
+            .filter(p -> args.stream().noneMatch(a -> a.entity().equals(p)))
+            .ifPresent(p -> args.add(new Argument("Place", p)));
       }
       Sentence evidence = doc.modelSentences.get(first.sentence);
       events.add(new Event("e" + (events.size() + 1), first.type, triggers, new ArrayList<>(args), time,
