@@ -37,6 +37,18 @@ import org.newsgraph.model.Names;
 final class MentionDetector {
   private static final Set<String> EVENT_HEADS = Lexicons.words("event-name-heads.txt");
   private static final Set<String> ORGANISATION_WORDS = Lexicons.words("organisation-name-words.txt");
+  /** Words naming a state's body or another institution ("Embassy", "Force", "Council", "Society"). */
+  private static final Set<String> INSTITUTION_WORDS = institutionWords();
+
+  private static Set<String> institutionWords() {
+    Set<String> w = new java.util.HashSet<>(Lexicons.words("state-institution-words.txt"));
+    w.addAll(ORGANISATION_WORDS);
+    w.addAll(List.of("society", "union", "party", "academy", "league", "federation", "front", "movement", "church", "bank",
+        "airlines", "airways", "railways", "broadcasting", "press", "agency", "center", "centre", "office", "council"));
+    w.removeAll(List.of("official", "officials", "officer", "officers", "soldier", "soldiers", "troop", "troops",
+        "prosecutor", "prosecutors", "authorities", "authority", "regime", "intelligence"));
+    return w;
+  }
   private static final List<PatternRule> CUE_RULES = PatternRule.load("entity-cues.rules", true);
   private static final Map<String, TokenSequencePattern> CUE_PATTERNS = compile(CUE_RULES);
 
@@ -99,6 +111,7 @@ final class MentionDetector {
     }
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
     cands = joinAdjacent(doc, cands);
+    joinNationalityAdjectives(doc, cands);
     addDefinedAcronyms(doc, cands);
     addCueMentions(doc, cands);
     Map<String, EntityType> known = new HashMap<>(metadataNames);
@@ -208,6 +221,67 @@ final class MentionDetector {
     }
     cands.addAll(added);
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
+  }
+
+  /**
+   * "Norwegian Refugee Council", "Israeli Air Force", "Thai Embassy": a capitalised nationality
+   * adjective right before the capitalised name of an institution is part of its name (the tagger
+   * leaves it out as NATIONALITY). An institution's name is one with an organisation word
+   * ({@code organisation-name-words.txt}, {@code state-institution-words.txt}); a name of capitalised
+   * institution words only that the tagger did not see at all becomes an organisation mention.
+   */
+  private void joinNationalityAdjectives(Doc doc, List<Cand> cands) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      for (int i = 0; i + 1 < toks.size(); i++) {
+        CoreLabel adj = toks.get(i);
+        if (!"NATIONALITY".equals(adj.ner()) || !Character.isUpperCase(adj.word().codePointAt(0))) {
+          continue;
+        }
+        int next = i + 1;
+        Cand org = null;
+        for (Cand c : cands) {
+          if (c.sent == s && c.start == next) {
+            org = c;
+          }
+        }
+        boolean covered = false;
+        for (Cand c : cands) {
+          covered |= c.overlaps(i, i + 1, s);
+        }
+        if (covered) {
+          continue;
+        }
+        if (org != null) {
+          if (org.type == EntityType.ORGANIZATION && hasInstitutionWord(toks, org.start, org.end)) {
+            org.start = i;
+            setText(doc, org);
+          }
+          continue;
+        }
+        int end = next;
+        while (end < toks.size() && toks.get(end).tag() != null && toks.get(end).tag().startsWith("NNP")
+            && Character.isUpperCase(toks.get(end).word().codePointAt(0)) && "O".equals(toks.get(end).ner())) {
+          end++;
+        }
+        if (end > next && INSTITUTION_WORDS.contains(toks.get(end - 1).word().toLowerCase(java.util.Locale.ROOT))) {
+          Cand c = new Cand(s, i, end, EntityType.ORGANIZATION, "rule:nationality-institution");
+          setText(doc, c);
+          cands.add(c);
+        }
+      }
+    }
+    cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
+  }
+
+  private static boolean hasInstitutionWord(List<CoreLabel> toks, int start, int end) {
+    for (int i = start; i < end; i++) {
+      String w = toks.get(i).word().toLowerCase(java.util.Locale.ROOT);
+      if (INSTITUTION_WORDS.contains(w) || ORGANISATION_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Joins mentions that touch (nothing but quotation marks between them) into one. */
