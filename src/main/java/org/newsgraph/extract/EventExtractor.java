@@ -1071,9 +1071,9 @@ final class EventExtractor {
    * negation and modality) only when their times and places agree ({@link #timeAndPlaceAgree}).
    * It joins the event that shares one of its participants; else the latest one with the same
    * trigger word ("killed ... killed") that shares its place or its reported time ({@link
-   * #sameReportedTime}), or, when neither has participants in conflict (one role filled by
-   * different entities), the latest one of the same reported time of which either side knows no
-   * participant but places; else it starts an event.
+   * #sameReportedTime}) or of which either side knows no participant, or, when neither has
+   * participants in conflict (one role filled by different entities), the latest one of which
+   * either side knows no participant but places; else it starts an event.
    */
   private List<Event> merge(List<Occurrence> found) {
     List<List<Occurrence>> clusters = new ArrayList<>();
@@ -1096,8 +1096,8 @@ final class EventExtractor {
         }
         boolean sameWord = c.stream().anyMatch(x -> x.lemma.equals(o.lemma));
         boolean samePlace = o.args.stream().anyMatch(a -> a.role().equals("Place") && args.contains(a));
-        if (sameWord && (samePlace || sameReportedTime(c, o))
-            || (!conflict(args, o.args) && (!hasCore(o.args) || !hasCore(args)) && sameReportedTime(c, o))) {
+        boolean oneUnknown = !hasCore(o.args) || !hasCore(args);
+        if (sameWord && (samePlace || oneUnknown || sameReportedTime(c, o)) || (!conflict(args, o.args) && oneUnknown)) {
           compatible = c;
         }
       }

@@ -452,6 +452,20 @@ final class MentionDetector {
         c.type = EntityType.PERSON;
       }
     }
+    // "Alex Saab ... Saab was arrested": a one-word name that is the surname of a person named in
+    // full is that person, though the tagger took it for a company or a place
+    java.util.Set<String> surnames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = Names.normalise(c.text).split(" ");
+      if (c.type == EntityType.PERSON && words.length >= 2) {
+        surnames.add(words[words.length - 1]);
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type != EntityType.PERSON && c.end - c.start == 1 && surnames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.PERSON;
+      }
+    }
   }
 
   /**
