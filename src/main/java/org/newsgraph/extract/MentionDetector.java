@@ -284,12 +284,25 @@ final class MentionDetector {
     return false;
   }
 
-  /** Joins mentions that touch (nothing but quotation marks between them) into one. */
+  /** Lower-case particles inside personal names ("Joao do Rosario", "Ludwig van Beethoven"). */
+  private static final Set<String> NAME_PARTICLES = Set.of("da", "das", "de", "del", "della", "der", "di", "do", "dos",
+      "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ter", "ten");
+
+  /**
+   * Joins mentions that touch (nothing but quotation marks between them) into one, and the two
+   * parts of a person's name split at a particle ("Joao" "do" "Rosario"); not a place and the
+   * organisation of its possessive ("Cape Verde's Supreme Court" is the court of Cape Verde).
+   */
   private List<Cand> joinAdjacent(Doc doc, List<Cand> cands) {
     List<Cand> out = new ArrayList<>();
     for (Cand c : cands) {
       Cand prev = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (prev != null && prev.sent == c.sent && onlyQuotesBetween(doc, c.sent, prev.end, c.start)
+      boolean possessive = prev != null && prev.sent == c.sent && c.start > prev.end
+          && doc.token(c.sent, c.start - 1).word().matches("'s|’s");
+      boolean particle = prev != null && prev.sent == c.sent && c.start == prev.end + 1 && prev.type == EntityType.PERSON
+          && c.type == EntityType.PERSON && NAME_PARTICLES.contains(doc.token(c.sent, prev.end).word());
+      if (prev != null && prev.sent == c.sent && (particle || onlyQuotesBetween(doc, c.sent, prev.end, c.start))
+          && !(possessive && prev.type.isPlace() && !c.type.isPlace())
           && doc.text.substring(doc.token(c.sent, prev.end - 1).endPosition(), doc.token(c.sent, c.start).beginPosition()).indexOf('\n') < 0) {
         Cand joined = new Cand(c.sent, prev.start, c.end, c.type, "joined:" + prev.source + "+" + c.source);
         setText(doc, joined);
