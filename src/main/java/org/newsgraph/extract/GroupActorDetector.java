@@ -6,6 +6,7 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,6 +195,7 @@ final class GroupActorDetector {
         String text = doc.text.substring(begin, end).replaceAll("\\s+", " ");
         b.mentions.add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:" + domain));
         b.names.add(text);
+        b.names.addAll(fullPhrases(g, s, head));
         if (b.name == null && (country != null || b.countryName == null)) {
           b.name = text;
         }
@@ -406,6 +408,7 @@ final class GroupActorDetector {
       b.title = text;
     }
     b.names.add(text);
+    b.names.addAll(fullPhrases(g, s, head));
     b.names.add(head.word());
     Integer quantity = quantity(g, s, head);
     if (quantity != null) {
@@ -450,6 +453,47 @@ final class GroupActorDetector {
       }
     }
     return null;
+  }
+
+  /**
+   * The whole noun phrase of a description, as the text writes it: with its determiner and
+   * without, with what follows the head ("supporters of her rival", "forces loyal to Hamas",
+   * "people allegedly involved in corruption scandals", "a court in the West African nation of Cape
+   * Verde") and, as a second form, with its relative clause too. Coordinated phrases and
+   * appositions are left out. These are further names of the group, as readers quote it.
+   */
+  private List<String> fullPhrases(SemanticGraph g, int s, IndexedWord head) {
+    List<String> out = new ArrayList<>();
+    for (boolean relative : new boolean[] {false, true}) {
+      java.util.TreeSet<Integer> idx = new java.util.TreeSet<>();
+      Deque<IndexedWord> todo = new java.util.ArrayDeque<>(List.of(head));
+      while (!todo.isEmpty()) {
+        IndexedWord w = todo.pop();
+        if (!idx.add(w.index())) {
+          continue;
+        }
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          if (rel.startsWith("conj") || rel.equals("cc") || rel.equals("appos") || rel.equals("parataxis")
+              || rel.startsWith("punct") || (!relative && rel.equals("acl:relcl")) || (w == head && rel.equals("dep"))) {
+            continue;
+          }
+          todo.push(e.getDependent());
+        }
+      }
+      if (idx.size() <= 1 || idx.last() - idx.first() + 1 != idx.size()) {
+        continue; // only contiguous phrases
+      }
+      int first = idx.first() - 1;
+      int last = idx.last() - 1;
+      String full = doc.text.substring(doc.token(s, first).beginPosition(), doc.token(s, last).endPosition()).replaceAll("\\s+", " ");
+      out.add(full);
+      String tag = doc.token(s, first).tag();
+      if (first < last && tag != null && (tag.equals("DT") || tag.equals("PRP$") || tag.equals("CD"))) {
+        out.add(doc.text.substring(doc.token(s, first + 1).beginPosition(), doc.token(s, last).endPosition()).replaceAll("\\s+", " "));
+      }
+    }
+    return out;
   }
 
   /** Index (1-based) of the number word modifying the head, or -1. */
