@@ -104,8 +104,8 @@ final class EntityResolver {
         }
       }
     }
-    mergeByCoreference(doc, cands);
-    mergePartialPersonNames(cands);
+    RuleGuard.run("entities:coreference", -1, () -> mergeByCoreference(doc, cands));
+    RuleGuard.run("entities:partial-person-names", -1, () -> mergePartialPersonNames(cands));
 
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {

@@ -170,15 +170,17 @@ final class EventExtractor {
       if (enhanced == null || basic == null) {
         continue;
       }
+      int sent = s;
       for (IndexedWord w : enhanced.vertexListSorted()) {
-        Trigger t = match(enhanced, w);
-        if (t == null) {
-          continue;
-        }
-        Occurrence o = occurrence(s, enhanced, basic, w, t);
-        if (o != null) {
-          found.add(o);
-        }
+        RuleGuard.run("events:trigger " + w.word(), s, () -> {
+          Trigger t = match(enhanced, w);
+          if (t != null) {
+            Occurrence o = occurrence(sent, enhanced, basic, w, t);
+            if (o != null) {
+              found.add(o);
+            }
+          }
+        });
       }
     }
     assignInheritedTimes(found);
@@ -271,6 +273,8 @@ final class EventExtractor {
           }
         }
         return true;
+      case "not-prep":
+        return !conditionHolds(g, w, "prep=" + kv[1]);
       case "prep":
         for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
           String rel = e.getRelation().toString();
@@ -716,15 +720,33 @@ final class EventExtractor {
   private static boolean negated(SemanticGraph g, IndexedWord w) {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
       String rel = e.getRelation().toString();
-      String lemma = e.getDependent().word().toLowerCase(Locale.ROOT);
+      IndexedWord d = e.getDependent();
+      String lemma = d.word().toLowerCase(Locale.ROOT);
       if ((rel.equals("advmod") || rel.equals("neg") || rel.equals("det")) && NEGATORS.contains(lemma)) {
         return true;
+      }
+      if ((rel.startsWith("nsubj") || rel.equals("obj")) && noParticipant(g, d)) {
+        return true; // "no one was hurt", "nobody died", "killing none"
       }
     }
     IndexedWord parent = g.getParent(w);
     SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
     if (up != null && up.getRelation().toString().equals("ccomp") && REPORTING.containsKey(parent.lemma().toLowerCase(Locale.ROOT))) {
       return negated(g, parent);
+    }
+    return false;
+  }
+
+  /** Whether a participant is nobody: "nobody", "none", "no one", "no people", "no casualties". */
+  private static boolean noParticipant(SemanticGraph g, IndexedWord d) {
+    String word = d.word().toLowerCase(Locale.ROOT);
+    if (word.equals("nobody") || word.equals("none") || word.equals("noone") || word.equals("no-one")) {
+      return true;
+    }
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(d)) {
+      if (e.getRelation().toString().equals("det") && e.getDependent().word().equalsIgnoreCase("no")) {
+        return true;
+      }
     }
     return false;
   }

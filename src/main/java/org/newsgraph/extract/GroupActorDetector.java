@@ -143,78 +143,9 @@ final class GroupActorDetector {
         continue;
       }
       Set<Integer> usedHeads = new java.util.HashSet<>();
+      int sent = s;
       for (IndexedWord head : g.vertexListSorted()) {
-        String tag = head.tag();
-        if (tag == null || !tag.startsWith("NN") || usedHeads.contains(head.index())) {
-          continue;
-        }
-        if (tokenEntity.containsKey(RelationExtractor.tokenKey(s, head.index() - 1)) || isModifier(g, head)) {
-          continue;
-        }
-        String lemma = head.lemma().toLowerCase(Locale.ROOT);
-        String[] entry = HEADS.get(lemma);
-        if (entry == null || (tag.endsWith("S") && orgTie(g, s, head) != null)) {
-          HumanNouns.Denotation d = entry != null ? HumanNouns.Denotation.PERSON : HumanNouns.shared().of(lemma);
-          if (d != HumanNouns.Denotation.OTHER && tag.startsWith("NN") && !tag.startsWith("NNP")
-              && !INDEFINITE_PRONOUNS.contains(lemma) && !describesNamed(g, s, head) && !ORG_DESCRIPTIONS.contains(lemma)
-              && !EventExtractor.isNounTrigger(lemma)) {
-            description(s, g, head, lemma, d, groups, latestByDomain, tokens);
-            usedHeads.add(head.index());
-          }
-          continue;
-        }
-        if (!tag.endsWith("S") && !COLLECTIVE.contains(lemma)) {
-          continue;
-        }
-        Np np = nounPhrase(g, s, head);
-        String domain = entry[0];
-        for (String mod : np.modifierLemmas) {
-          if (MODIFIERS.containsKey(mod) && (entry[1].equals("modified") || domain.equals("government") || domain.equals("law-enforcement"))) {
-            domain = MODIFIERS.get(mod);
-          }
-        }
-        if (entry[1].equals("modified") && domain.equals(entry[0]) && np.modifierLemmas.stream().noneMatch(MODIFIERS::containsKey)) {
-          continue;
-        }
-        String country = entry[1].equals("location") ? np.location : (np.country != null ? np.country : np.location);
-        Builder b;
-        if (country == null) {
-          b = latestByDomain.get(domain);
-          if (b == null) {
-            String key = "group/" + domain;
-            b = groups.computeIfAbsent(key, k -> new Builder(k, entry[0], null));
-          }
-        } else {
-          String key = "group/" + domain + "-" + Names.key(EntityType.GPE, country).substring("place/".length());
-          String dom = domain;
-          b = groups.computeIfAbsent(key, k -> new Builder(k, dom, country));
-        }
-        latestByDomain.put(domain, b);
-        int begin = doc.token(s, np.first).beginPosition();
-        int end = doc.token(s, np.last).endPosition();
-        String text = doc.text.substring(begin, end).replaceAll("\\s+", " ");
-        b.mentions.add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:" + domain));
-        b.names.add(text);
-        b.names.addAll(fullPhrases(g, s, head));
-        if (b.name == null && (country != null || b.countryName == null)) {
-          b.name = text;
-        }
-        if (np.basedKey != null && b.basedIn == null) {
-          b.basedIn = np.basedKey;
-          b.basedSentence = s;
-        }
-        if (b.countryKey == null && np.country != null && PART_OF_COUNTRY.contains(b.domain)) {
-          b.countryKey = Extractor.keyOfName(named, np.country, EntityType.GPE);
-          b.tieSentence = s;
-        }
-        for (int i = np.first; i <= np.last; i++) {
-          long tk = RelationExtractor.tokenKey(s, i);
-          if (!tokenEntity.containsKey(tk) || i == head.index() - 1) {
-            tokens.put(tk, b.key);
-          }
-        }
-        tokens.put(RelationExtractor.tokenKey(s, head.index() - 1), b.key);
-        usedHeads.add(head.index());
+        RuleGuard.run("groups:" + head.word(), s, () -> detectAt(sent, g, head, usedHeads, groups, latestByDomain, tokens));
       }
     }
     List<Entity> out = new ArrayList<>();
@@ -263,6 +194,82 @@ final class GroupActorDetector {
       }
     }
     return new Result(out, tokens, relations, described);
+  }
+
+  /** Looks at one noun of one sentence: a group actor's head, or not. */
+  private void detectAt(int s, SemanticGraph g, IndexedWord head, Set<Integer> usedHeads, Map<String, Builder> groups,
+      Map<String, Builder> latestByDomain, Map<Long, String> tokens) {
+    String tag = head.tag();
+    if (tag == null || !tag.startsWith("NN") || usedHeads.contains(head.index())) {
+      return;
+    }
+    if (tokenEntity.containsKey(RelationExtractor.tokenKey(s, head.index() - 1)) || isModifier(g, head)) {
+      return;
+    }
+    String lemma = head.lemma().toLowerCase(Locale.ROOT);
+    String[] entry = HEADS.get(lemma);
+    if (entry == null || (tag.endsWith("S") && orgTie(g, s, head) != null)) {
+      HumanNouns.Denotation d = entry != null ? HumanNouns.Denotation.PERSON : HumanNouns.shared().of(lemma);
+      if (d != HumanNouns.Denotation.OTHER && tag.startsWith("NN") && !tag.startsWith("NNP")
+          && !INDEFINITE_PRONOUNS.contains(lemma) && !describesNamed(g, s, head) && !ORG_DESCRIPTIONS.contains(lemma)
+          && !EventExtractor.isNounTrigger(lemma)) {
+        description(s, g, head, lemma, d, groups, latestByDomain, tokens);
+        usedHeads.add(head.index());
+      }
+      return;
+    }
+    if (!tag.endsWith("S") && !COLLECTIVE.contains(lemma)) {
+      return;
+    }
+    Np np = nounPhrase(g, s, head);
+    String domain = entry[0];
+    for (String mod : np.modifierLemmas) {
+      if (MODIFIERS.containsKey(mod) && (entry[1].equals("modified") || domain.equals("government") || domain.equals("law-enforcement"))) {
+        domain = MODIFIERS.get(mod);
+      }
+    }
+    if (entry[1].equals("modified") && domain.equals(entry[0]) && np.modifierLemmas.stream().noneMatch(MODIFIERS::containsKey)) {
+      return;
+    }
+    String country = entry[1].equals("location") ? np.location : (np.country != null ? np.country : np.location);
+    Builder b;
+    if (country == null) {
+      b = latestByDomain.get(domain);
+      if (b == null) {
+        String key = "group/" + domain;
+        b = groups.computeIfAbsent(key, k -> new Builder(k, entry[0], null));
+      }
+    } else {
+      String key = "group/" + domain + "-" + Names.key(EntityType.GPE, country).substring("place/".length());
+      String dom = domain;
+      b = groups.computeIfAbsent(key, k -> new Builder(k, dom, country));
+    }
+    latestByDomain.put(domain, b);
+    int begin = doc.token(s, np.first).beginPosition();
+    int end = doc.token(s, np.last).endPosition();
+    String text = doc.text.substring(begin, end).replaceAll("\\s+", " ");
+    b.mentions.add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:" + domain));
+    b.names.add(text);
+    b.names.addAll(fullPhrases(g, s, head));
+    if (b.name == null && (country != null || b.countryName == null)) {
+      b.name = text;
+    }
+    if (np.basedKey != null && b.basedIn == null) {
+      b.basedIn = np.basedKey;
+      b.basedSentence = s;
+    }
+    if (b.countryKey == null && np.country != null && PART_OF_COUNTRY.contains(b.domain)) {
+      b.countryKey = Extractor.keyOfName(named, np.country, EntityType.GPE);
+      b.tieSentence = s;
+    }
+    for (int i = np.first; i <= np.last; i++) {
+      long tk = RelationExtractor.tokenKey(s, i);
+      if (!tokenEntity.containsKey(tk) || i == head.index() - 1) {
+        tokens.put(tk, b.key);
+      }
+    }
+    tokens.put(RelationExtractor.tokenKey(s, head.index() - 1), b.key);
+    usedHeads.add(head.index());
   }
 
   /** Number words of quantities ("four officers"); digits are read as numbers. */

@@ -95,11 +95,12 @@ final class RelationExtractor {
 
   List<Relation> extract() {
     for (int s = 0; s < doc.sentences.size(); s++) {
-      kbp(s);
-      patterns(s);
-      dependencyPatterns(s);
-      charges(s);
-      organisationCountries(s);
+      int sent = s;
+      RuleGuard.run("relations:kbp", s, () -> kbp(sent));
+      RuleGuard.run("relations:patterns", s, () -> patterns(sent));
+      RuleGuard.run("relations:dependency-patterns", s, () -> dependencyPatterns(sent));
+      RuleGuard.run("relations:charges", s, () -> charges(sent));
+      RuleGuard.run("relations:organisation-countries", s, () -> organisationCountries(sent));
     }
     return dropContainedLiterals();
   }
