@@ -88,7 +88,7 @@ final class EntityResolver {
       if (a.sent == b.sent && b.begin >= a.endChar
           && ALIAS_GAP.matcher(doc.text.substring(a.endChar, b.begin)).matches()
           && (a.type == b.type || b.text.equals(b.text.toUpperCase()))) {
-        union(i, i + 1, "alias-pattern: " + a.text + " ~ " + b.text);
+        joinIfSafe(cands, i, i + 1, "alias-pattern: " + a.text + " ~ " + b.text);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -99,7 +99,7 @@ final class EntityResolver {
       for (int j = 0; j < n; j++) {
         Cand b = cands.get(j);
         if (i != j && find(i) != find(j) && initials(b.text).equals(a.text.replace(".", ""))) {
-          union(j, i, "acronym: " + a.text + " = " + b.text);
+          joinIfSafe(cands, j, i, "acronym: " + a.text + " = " + b.text);
           break;
         }
       }
@@ -355,6 +355,28 @@ final class EntityResolver {
       i = parent[i];
     }
     return i;
+  }
+
+  /**
+   * Joins two mentions' clusters unless that would join two different full names of people
+   * ({@link #clustersAgree}) or mentions of different kinds (a person and a country: "Jane Roe
+   * (Kenya), Ann Poe (Kenya)" must not become one entity); returns whether it joined.
+   */
+  private boolean joinIfSafe(List<Cand> cands, int a, int b, String note) {
+    int ra = find(a);
+    int rb = find(b);
+    for (int k = 0; k < cands.size(); k++) {
+      for (int l = 0; l < cands.size(); l++) {
+        if (find(k) == ra && find(l) == rb && compat(cands.get(k).type) != compat(cands.get(l).type)) {
+          return false;
+        }
+      }
+    }
+    if (!clustersAgree(cands, a, b)) {
+      return false;
+    }
+    union(a, b, note);
+    return true;
   }
 
   private void union(int a, int b, String note) {
