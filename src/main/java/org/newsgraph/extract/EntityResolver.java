@@ -358,9 +358,10 @@ final class EntityResolver {
   }
 
   /**
-   * Joins two mentions' clusters unless that would join two different full names of people
-   * ({@link #clustersAgree}) or mentions of different kinds (a person and a country: "Jane Roe
-   * (Kenya), Ann Poe (Kenya)" must not become one entity); returns whether it joined.
+   * Joins two mentions' clusters unless that would join mentions of different kinds (a person and
+   * a country: "Jane Roe (Kenya), Ann Poe (Kenya)" must not become one entity); returns whether it
+   * joined. Used for merges the text states (an alias, an acronym), which may join two full names
+   * ("Jin Xinjiang, or Julien Jin"); merges by resemblance also check {@link #clustersAgree}.
    */
   private boolean joinIfSafe(List<Cand> cands, int a, int b, String note) {
     int ra = find(a);
@@ -371,9 +372,6 @@ final class EntityResolver {
           return false;
         }
       }
-    }
-    if (!clustersAgree(cands, a, b)) {
-      return false;
     }
     union(a, b, note);
     return true;
