@@ -275,15 +275,24 @@ final class EventExtractor {
         return true;
       case "not-prep":
         return !conditionHolds(g, w, "prep=" + kv[1]);
-      case "prep":
-        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
-          String rel = e.getRelation().toString();
-          int colon = rel.indexOf(':');
-          if ((rel.startsWith("obl:") || rel.startsWith("nmod:")) && values.contains(rel.substring(colon + 1))) {
-            return true;
+      case "prep": {
+        // a noun's phrases, and those of the light verb that takes it ("made a plea to the government")
+        List<IndexedWord> holders = new ArrayList<>(List.of(w));
+        IndexedWord gov = g.getParent(w);
+        if (gov != null && w.tag() != null && w.tag().startsWith("NN") && g.getEdge(gov, w).getRelation().toString().equals("obj")) {
+          holders.add(gov);
+        }
+        for (IndexedWord h : holders) {
+          for (SemanticGraphEdge e : g.outgoingEdgeIterable(h)) {
+            String rel = e.getRelation().toString();
+            int colon = rel.indexOf(':');
+            if ((rel.startsWith("obl:") || rel.startsWith("nmod:")) && values.contains(rel.substring(colon + 1))) {
+              return true;
+            }
           }
         }
         return false;
+      }
       case "has-obj":
         return hasRelation(g, w, "obj") || g.outgoingEdgeList(w).stream().anyMatch(e -> e.getRelation().toString().startsWith("nsubj:pass"));
       case "no-obj":
@@ -462,8 +471,9 @@ final class EventExtractor {
     SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
     String upRel = up == null ? "" : up.getRelation().toString();
     if (verb && !subjectFound && parent != null && parent.tag() != null && parent.tag().startsWith("VB")
-        && (upRel.equals("xcomp") || upRel.startsWith("advcl"))) {
-      // "stormed a police post, killing four officers"; "vowed to attack" (not "ordered Zoom to
+        && (upRel.equals("xcomp") || upRel.startsWith("advcl") || (upRel.equals("dep") && "VBG".equals(w.tag())))) {
+      // "stormed a police post, killing four officers" (a participle the parser may leave as "dep");
+      // "vowed to attack" (not "ordered Zoom to
       // shut down": with an object, the object is the one who acts)
       boolean objectControl = upRel.equals("xcomp") && hasRelation(g, parent, "obj");
       for (SemanticGraphEdge pe : g.outgoingEdgeIterable(parent)) {
@@ -556,8 +566,8 @@ final class EventExtractor {
         }
       }
     }
-    if (key == null && role.equals("Place")) {
-      // "in the streets of Nairobi", "in the capital, Dakar", "on the island of Sal"
+    if (key == null) {
+      // "in the streets of Nairobi", "in the capital, Dakar", "attacked the town of Goma"
       key = placeAt(s, g, word);
     }
     if (key != null) {

@@ -236,7 +236,7 @@ final class GroupActorDetector {
     if (country == null) {
       b = latestByDomain.get(domain);
       if (b == null) {
-        String key = "group/" + domain;
+        String key = "group/" + articleScope + "/" + domain;
         b = groups.computeIfAbsent(key, k -> new Builder(k, entry[0], null));
       }
     } else {
@@ -251,6 +251,10 @@ final class GroupActorDetector {
     b.mentions.add(new Mention(new Span(begin, end, doc.text.substring(begin, end)), s, "group:" + domain));
     b.names.add(text);
     b.names.addAll(fullPhrases(g, s, head));
+    Integer quantity = quantity(g, s, head);
+    if (quantity != null && b.quantity == null) {
+      b.quantity = quantity;
+    }
     if (b.name == null && (country != null || b.countryName == null)) {
       b.name = text;
     }
@@ -290,13 +294,19 @@ final class GroupActorDetector {
     return m;
   }
 
-  /** Whether this noun modifies another noun ("police" in "police compound"): not a phrase head. */
+  /**
+   * Whether this noun modifies another noun ("police" in "police compound"): not a phrase head,
+   * unless the noun it modifies names an event ("a police raid", "a rebel attack"), whose actor it is.
+   */
   private static boolean isModifier(SemanticGraph g, IndexedWord w) {
     IndexedWord parent = g.getParent(w);
     if (parent == null) {
       return false;
     }
     String rel = g.getEdge(parent, w).getRelation().toString();
+    if (rel.equals("compound") && parent.lemma() != null && EventExtractor.isNounTrigger(parent.lemma())) {
+      return false;
+    }
     return rel.equals("compound") || rel.equals("amod") || rel.startsWith("flat");
   }
 
@@ -668,7 +678,7 @@ final class GroupActorDetector {
       if (d.tag() != null && (d.tag().startsWith("VB") && !based || d.tag().equals("PRP$") || d.tag().equals("WP$"))) {
         continue;
       }
-      np.first = Math.min(np.first, d.index() - 1);
+      np.first = Math.min(np.first, leftmost(g, d) - 1);
       np.modifierLemmas.add(d.lemma().toLowerCase(Locale.ROOT));
       String place = placeOf(s, d);
       CoreLabel t = doc.token(s, d.index() - 1);
@@ -697,6 +707,15 @@ final class GroupActorDetector {
       }
       collectModifiers(g, s, d, np, false);
     }
+  }
+
+  /** Index (1-based) of the first word of a modifier's own phrase ("23" of "23-year-old"). */
+  private static int leftmost(SemanticGraph g, IndexedWord w) {
+    int min = w.index();
+    for (IndexedWord d : g.descendants(w)) {
+      min = Math.min(min, d.index());
+    }
+    return min;
   }
 
   private static String caseOf(SemanticGraph g, IndexedWord w) {

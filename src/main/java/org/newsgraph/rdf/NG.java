@@ -73,6 +73,7 @@ public final class NG {
   public static final Property locatedIn = property(Predicate.LOCATED_IN);
 
   public static final Property isGroup = prop("isGroup");
+  public static final Property quantity = prop("quantity");
   public static final Property assertedBy = prop("assertedBy");
   public static final Property stage = prop("stage");
   public static final Property eventType = prop("eventType");

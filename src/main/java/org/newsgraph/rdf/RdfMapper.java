@@ -132,6 +132,9 @@ public final class RdfMapper {
       if (e.group()) {
         r.addLiteral(NG.isGroup, m.createTypedLiteral("true", XSDDatatype.XSDboolean));
       }
+      if (e.group() && e.quantity() != null) {
+        r.addLiteral(NG.quantity, m.createTypedLiteral(e.quantity().toString(), XSDDatatype.XSDinteger));
+      }
       art.addProperty(NG.mentions, r);
       for (Mention mention : e.mentions()) {
         m.createResource(articleIri + "/mention/" + mention.span().begin() + "-" + mention.span().end(), NG.Mention)
