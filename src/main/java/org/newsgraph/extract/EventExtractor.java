@@ -776,7 +776,63 @@ final class EventExtractor {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
       String rel = e.getRelation().toString();
       String word = e.getDependent().word().toLowerCase(Locale.ROOT);
-      if ((rel.equals("aux") && MODALS.contains(word)) || (rel.equals("mark") && (word.equals("if") || word.equals("whether") || word.equals("unless")))) {
+      if ((rel.equals("aux") && (MODALS.contains(word) || FUTURE.contains(word)))
+          || (rel.equals("mark") && (word.equals("if") || word.equals("whether") || word.equals("unless")))) {
+        return true;
+      }
+    }
+    return unrealised(g, w);
+  }
+
+  /** Auxiliaries of the future: what will happen has not happened. */
+  private static final Set<String> FUTURE = Set.of("will", "shall", "'ll");
+  /** Verbs whose clause says what should happen, not what did ("demanded that he resign"). */
+  private static final Set<String> DEMANDING = Set.of("demand", "call", "urge", "ask", "insist", "propose", "suggest",
+      "recommend", "request", "want", "order", "plan", "threaten", "vow", "hope", "seek", "expect", "intend", "pledge", "promise");
+
+  /**
+   * Whether the trigger sits in a clause of plan or demand, or under a modal, so the text does not
+   * say it happened: an infinitive or a clause that a verb of demanding, wanting or planning takes
+   * ("vowed to attack", "demanded that the chairman step down"), or a clause whose governing verb
+   * has a modal or the future ("would consider returning"). An infinitive of purpose ("worked to
+   * censor the meetings") may tell what was done and is kept. Walks up at most three clause levels.
+   */
+  private static boolean unrealised(SemanticGraph g, IndexedWord w) {
+    IndexedWord cur = w;
+    for (int depth = 0; depth < 3; depth++) {
+      IndexedWord parent = g.getParent(cur);
+      if (parent == null) {
+        return false;
+      }
+      String rel = g.getEdge(parent, cur).getRelation().toString();
+      String parentLemma = parent.lemma() == null ? "" : parent.lemma().toLowerCase(Locale.ROOT);
+      boolean clause = rel.equals("xcomp") || rel.startsWith("advcl") || rel.equals("ccomp") || rel.startsWith("acl")
+          || rel.equals("dep") || rel.startsWith("conj");
+      if (!clause) {
+        return false;
+      }
+      boolean infinitive = hasMarkTo(g, cur);
+      if (infinitive && DEMANDING.contains(parentLemma) && !rel.startsWith("conj")) {
+        return true;
+      }
+      if (rel.equals("ccomp") && DEMANDING.contains(parentLemma)) {
+        return true;
+      }
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(parent)) {
+        String word = e.getDependent().word().toLowerCase(Locale.ROOT);
+        if (e.getRelation().toString().equals("aux") && (MODALS.contains(word) || FUTURE.contains(word))
+            && !rel.startsWith("conj")) {
+          return true;
+        }
+      }
+      cur = parent;
+    }
+    return false;
+  }
+
+  private static boolean hasMarkTo(SemanticGraph g, IndexedWord w) {
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      if (e.getRelation().toString().equals("mark") && e.getDependent().word().equalsIgnoreCase("to")) {
         return true;
       }
     }
