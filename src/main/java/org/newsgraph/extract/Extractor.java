@@ -40,7 +40,7 @@ public final class Extractor {
    */
   static final List<String> RULE_FILES = List.of("charges.semgrex", "demonyms.tsv", "entity-cues.rules",
       "event-frames.tsv", "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt", "gpe-leader-titles.txt",
-      "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
+      "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt", "member-heads.txt",
       "organisation-descriptions.txt", "organisation-name-words.txt", "place-aliases.tsv", "placeholder-heads.tsv",
       "relations.rules", "relations.semgrex", "reporting-verbs.tsv", "state-institution-words.txt");
 

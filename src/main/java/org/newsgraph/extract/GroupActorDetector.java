@@ -51,9 +51,15 @@ final class GroupActorDetector {
   private static final Set<String> STATE_WORDS = Lexicons.words("state-institution-words.txt");
   /** Domains whose country-keyed groups are part_of the country itself ("Kenyan police", part_of Kenya). */
   private static final Set<String> PART_OF_COUNTRY = Set.of("law-enforcement", "military");
-  /** Indefinite pronouns written as one noun ("someone", "anyone"): no description of a participant. */
+  /**
+   * Indefinite pronouns written as one noun ("someone", "anyone") and the bare words for a person
+   * ("an individual", "the defendant"), which stand for someone the article names elsewhere or
+   * no one in particular: no description of a participant.
+   */
   private static final Set<String> INDEFINITE_PRONOUNS = Set.of("someone", "somebody", "anyone", "anybody", "everyone",
-      "everybody", "nobody", "one");
+      "everybody", "nobody", "one", "individual", "person", "defendant");
+  /** Nouns for members or parts of an organisation ({@code member-heads.txt}). */
+  private static final Set<String> MEMBER_HEADS = Lexicons.words("member-heads.txt");
   /** Words for a company or similar organisation: a description of a named organisation, not a group of people. */
   private static final Set<String> ORG_DESCRIPTIONS = Lexicons.words("organisation-descriptions.txt");
   /** Heads that name a group in the singular too; any other head must be plural ("executives", not "an executive"). */
@@ -211,7 +217,7 @@ final class GroupActorDetector {
     if (entry == null || (tag.endsWith("S") && orgTie(g, s, head) != null)) {
       HumanNouns.Denotation d = entry != null ? HumanNouns.Denotation.PERSON : HumanNouns.shared().of(lemma);
       if (d != HumanNouns.Denotation.OTHER && tag.startsWith("NN") && !tag.startsWith("NNP")
-          && !INDEFINITE_PRONOUNS.contains(lemma) && !describesNamed(g, s, head) && !ORG_DESCRIPTIONS.contains(lemma)
+          && (!INDEFINITE_PRONOUNS.contains(lemma) || head.word().equalsIgnoreCase("people")) && !describesNamed(g, s, head) && !ORG_DESCRIPTIONS.contains(lemma)
           && !EventExtractor.isNounTrigger(lemma)) {
         description(s, g, head, lemma, d, groups, latestByDomain, tokens);
         usedHeads.add(head.index());
@@ -463,8 +469,10 @@ final class GroupActorDetector {
       if (k == null || named.get(k).type() != EntityType.ORGANIZATION) {
         continue;
       }
-      boolean before = dep.index() < head.index() && (rel.equals("compound") || rel.equals("nmod:poss"));
-      boolean ofPhrase = rel.startsWith("nmod") && List.of("of", "at", "for", "from").contains(caseOf(g, dep));
+      boolean pronoun = dep.tag() != null && dep.tag().startsWith("PRP");
+      boolean before = dep.index() < head.index() && (rel.equals("compound") || rel.equals("nmod:poss")) && !pronoun;
+      boolean ofPhrase = rel.startsWith("nmod") && List.of("of", "at", "for", "from").contains(caseOf(g, dep))
+          && MEMBER_HEADS.contains(head.lemma().toLowerCase(Locale.ROOT));
       if (before || ofPhrase) {
         return dep;
       }
