@@ -107,7 +107,8 @@ final class CytoscapeJson {
     evidence(d.putArray("evidence"), l);
   }
 
-  private static String swapRoles(String roles) {
+  /** {@code a / b} as {@code b / a}; {@code null} stays {@code null}. */
+  static String swapRoles(String roles) {
     if (roles == null) {
       return null;
     }

@@ -90,13 +90,67 @@ class NetworkFormatsTest {
     String ns = GexfWriter.NS;
     assertEquals("1.3", d.getDocumentElement().getAttribute("version"));
     assertEquals(n.actors().size(), d.getElementsByTagNameNS(ns, "node").getLength());
-    assertEquals(n.links().size(), d.getElementsByTagNameNS(ns, "edge").getLength());
+    long events = n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION).count();
+    assertEquals(n.links().size() + events, d.getElementsByTagNameNS(ns, "edge").getLength(),
+        "one edge per relation, two (one each way) per co-participation");
     Set<String> declared = attributeValues(d.getElementsByTagNameNS(ns, "attribute"), "id");
     Set<String> used = attributeValues(d.getElementsByTagNameNS(ns, "attvalue"), "for");
     assertTrue(declared.containsAll(used), used + " declared in " + declared);
     assertEquals(n.actors().size(), d.getElementsByTagNameNS(GexfWriter.VIZ, "position").getLength());
     Set<String> labels = attributeValues(d.getElementsByTagNameNS(ns, "node"), "label");
     assertTrue(labels.contains(n.actors().get(0).name()));
+  }
+
+  /** Debian's python3-networkx (.ci/run installs it); the system Python, not a user's own. */
+  static final String SYSTEM_PYTHON = "/usr/bin/python3";
+
+  static boolean networkxInstalled() throws Exception {
+    if (!new File(SYSTEM_PYTHON).canExecute()) {
+      return false;
+    }
+    Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import networkx").redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {VizFixtures.SMALL, VizFixtures.SEED})
+  void gexfIsReadByNetworkxAsADirectedGraphWithEventLinksBothWays(String resource, @TempDir Path dir) throws Exception {
+    // networkx.read_gexf refused the file while co-participation edges were type="undirected" in a
+    // directed graph ("Undirected edge found in directed graph"); it is read here by networkx itself.
+    // Debian 12's networkx 2.8.8 predates GEXF 1.3; networkx 3 reads 1.3 with the same reader code
+    // and these two namespaces in its GEXF.versions table, so the script adds them where missing
+    Assumptions.assumeTrue(networkxInstalled(), "Debian's python3-networkx is not installed (.ci/run installs it)");
+    ActorNetwork n = network(resource);
+    Path file = dir.resolve("network.gexf");
+    Files.write(file, bytes(n, NetworkFormat.GEXF));
+    String script = String.join("\n",
+        "import sys, networkx as nx",
+        "from networkx.readwrite import gexf",
+        "gexf.GEXF.versions.setdefault('1.3', {'NS_GEXF': 'http://gexf.net/1.3', 'NS_VIZ': 'http://gexf.net/1.3/viz',"
+            + " 'NS_XSI': 'http://www.w3.org/2001/XMLSchema-instance',"
+            + " 'SCHEMALOCATION': 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd', 'VERSION': '1.3'})",
+        "g = nx.read_gexf(sys.argv[1], version='1.3')",
+        "print('directed', g.is_directed())",
+        "print('nodes', g.number_of_nodes())",
+        "print('edges', g.number_of_edges())",
+        "kinds = [d.get('kind') for u, v, d in g.edges(data=True)]",
+        "print('relations', kinds.count('relation'))",
+        "print('events', kinds.count('event'))",
+        "ev = [(u, v, d.get('type'), d.get('date')) for u, v, d in g.edges(data=True) if d.get('kind') == 'event']",
+        "print('unpaired', sum(1 for u, v, t, dt in ev if (v, u, t, dt) not in ev))",
+        "print('label', g.nodes[sorted(g.nodes)[0]]['label'])");
+    Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", script, file.toString())
+        .redirectError(dir.resolve("python.err").toFile()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("python.err")));
+    long relations = n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.RELATION).count();
+    long events = n.links().size() - relations;
+    assertTrue(events > 0, "the fixture has co-participation links");
+    String first = n.actors().stream().min(java.util.Comparator.comparing(ActorNetwork.Actor::id)).orElseThrow().name();
+    assertEquals(List.of("directed True", "nodes " + n.actors().size(), "edges " + (relations + 2 * events),
+        "relations " + relations, "events " + 2 * events, "unpaired 0", "label " + first), out.lines().toList());
   }
 
   @ParameterizedTest
