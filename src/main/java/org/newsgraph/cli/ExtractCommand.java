@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
           + " reification in every format (for rdflib and other RDF 1.1 tools)."
     })
 final class ExtractCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders.")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = InputOptions.INPUT_HELP)
+  List<String> inputs = new java.util.ArrayList<>();
+
+  @picocli.CommandLine.Mixin InputOptions input = new InputOptions();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
       description = "turtle, ntriples, jsonld, trig, nquads, rdfxml, or annotations (JSON in the shape of "
@@ -63,8 +65,8 @@ final class ExtractCommand implements Callable<Integer> {
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfVersion version = RdfVersion.parse(rdfVersion);
     RdfMapper mapper = extraction.mapper();
-    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), spec.commandLine().getErr(),
-        a -> false, extraction.limits(), extraction.engine());
+    Ingest.Outcome outcome = Ingest.run(input.reading(inputs, extraction.date), mapper, extraction.aliases(),
+        spec.commandLine().getErr(), a -> false, extraction.limits(), extraction.engine(), () -> { });
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {
@@ -83,7 +85,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
     writeTo(output, out -> RdfIO.write(ds, f, out, ds.getDefaultModel(), version));
     if (outcome.done().isEmpty()) {
-      spec.commandLine().getErr().println("newsgraph: no article could be read from " + inputs);
+      spec.commandLine().getErr().println("newsgraph: no article could be read from " + input.inputs(inputs));
       return Main.INPUT_FAILED;
     }
     return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
