@@ -1,7 +1,6 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +50,34 @@ final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** What the last {@link #run} read and extracted ({@code watch} reports it); {@code null} before. */
+  Ingest.Outcome lastOutcome;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    Ingest.Reading reading = input.reading(inputs, extraction.date);
+    return run(reading, String.join(" ", input.inputs(inputs)), spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The build of the articles {@code reading} gives, with this command's options: extract, store
+   * in the RDF store, load into Neo4j, print the summary on {@code out}.
+   *
+   * @param what the inputs in words, for the message when no article could be read
+   * @return the exit code
+   */
+  Integer run(Ingest.Reading reading, String what, PrintWriter out, PrintWriter err) {
     RdfMapper mapper = extraction.mapper();
     Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
-    Ingest.Reading reading = input.reading(inputs, extraction.date);
     try (RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
       // Neo4j starts while the models load (only when some article is to be extracted)
       Ingest.Outcome outcome = Ingest.run(reading, mapper, extraction.aliases(), err,
           a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start);
+      lastOutcome = outcome;
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
-        err.println("newsgraph: no article could be read from " + input.inputs(inputs)
+        err.println("newsgraph: no article could be read from " + what
             + "; give article files (.txt, .html, .jsonl, .csv, feeds, web archives), folders holding them, or URLs");
         return Main.INPUT_FAILED;
       }

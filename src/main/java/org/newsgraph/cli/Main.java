@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BuildCommand.class,
+      WatchCommand.class,
       LoadCommand.class,
       RemoveCommand.class,
       ValidateCommand.class,

@@ -34,6 +34,7 @@ public final class LocalWeb implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Deque<Answer>> turns = new ConcurrentHashMap<>();
   public final List<Request> requests = new CopyOnWriteArrayList<>();
 
   public LocalWeb() throws IOException {
@@ -58,6 +59,17 @@ public final class LocalWeb implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Sets what {@code path} answers request after request: the first answer to the first request,
+   * and so on; the last one stays.
+   */
+  public LocalWeb inTurn(String path, Answer... inOrder) {
+    java.util.Deque<Answer> queue = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(inOrder));
+    answers.put(path, queue.pollLast());
+    turns.put(path, queue);
+    return this;
+  }
+
   /** Sets an HTML page. */
   public LocalWeb html(String path, String html) {
     return at(path, Answer.page("text/html; charset=utf-8", html));
@@ -71,7 +83,9 @@ public final class LocalWeb implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
     requests.add(new Request(path, ex.getRequestHeaders().getFirst("User-Agent"), System.nanoTime()));
-    Answer a = answers.get(path);
+    java.util.Deque<Answer> queue = turns.get(path);
+    Answer next = queue == null ? null : queue.pollFirst();
+    Answer a = next != null ? next : answers.get(path);
     try (ex) {
       if (a == null) {
         ex.sendResponseHeaders(404, -1);
