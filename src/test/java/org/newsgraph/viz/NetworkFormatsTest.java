@@ -153,8 +153,26 @@ class NetworkFormatsTest {
         "relations " + relations, "events " + 2 * events, "unpaired 0", "label " + first), out.lines().toList());
   }
 
+  @org.junit.jupiter.api.Test
+  void dotNamesEachEventOnOneOfItsLinksNotOnAll() {
+    // 28 articles: one event of 8 actors has 28 links, all "Justice.Charge-Indict 2020"
+    ActorNetwork n = network(VizFixtures.CORPUS);
+    String dot = new String(bytes(n, NetworkFormat.DOT), StandardCharsets.UTF_8);
+    List<String> eventEdges = dot.lines().filter(l -> l.contains(" -> ") && l.contains("kind=\"event\"")).toList();
+    long events = n.links().stream().map(ActorNetwork.Link::eventIri).filter(java.util.Objects::nonNull).distinct().count();
+    long labelled = eventEdges.stream().filter(l -> !l.contains("label=\"\"")).count();
+    assertEquals(n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION).count(), eventEdges.size());
+    assertEquals(events, labelled, "one labelled link per event");
+    long charge = eventEdges.stream().filter(l -> l.contains(", label=\"Justice.Charge-Indict 2020\"")).count();
+    long chargeLinks = eventEdges.stream().filter(l -> l.contains("\"Justice.Charge-Indict 2020\"")).count();
+    System.out.printf("DOT of 28 articles: %d event links, %d labelled (one per event); Justice.Charge-Indict 2020 on %d of"
+        + " its %d links%n", eventEdges.size(), labelled, charge, chargeLinks);
+    assertEquals(28, chargeLinks, "the big event's links keep its label as tooltip and event_label");
+    assertTrue(charge <= 3, "and print it on at most one link per event of that type and date: " + charge);
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {VizFixtures.SMALL, VizFixtures.SEED})
+  @ValueSource(strings = {VizFixtures.SMALL, VizFixtures.SEED, VizFixtures.CORPUS})
   void dotIsReadByGraphvizWithTheGraphsCounts(String resource, @TempDir Path dir) throws Exception {
     // Graphviz comes from Debian's graphviz package; .ci/run installs it
     Assumptions.assumeTrue(new File("/usr/bin/dot").canExecute(), "Graphviz's dot is not installed");
@@ -201,7 +219,10 @@ class NetworkFormatsTest {
     Matcher m = Pattern.compile("<script type=\"application/json\" id=\"network-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
     assertTrue(m.find());
     JsonNode data = new ObjectMapper().readTree(m.group(1));
-    assertEquals(n.actors().size(), data.at("/elements/nodes").size());
+    // the actors with links are drawn; those without are listed under "unlinked"
+    long linked = n.actors().stream().filter(a -> a.degree() > 0).count();
+    assertEquals(linked, data.at("/elements/nodes").size());
+    assertEquals(n.actors().size() - linked, data.at("/unlinked").size());
     // the page draws one edge per relation and one per pair of actors sharing events, each event link inside it
     assertEquals(CytoscapeJson.drawnEdges(n), data.at("/elements/edges").size());
     java.util.Set<String> ids = new java.util.HashSet<>();
