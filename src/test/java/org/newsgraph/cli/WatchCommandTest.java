@@ -109,6 +109,45 @@ class WatchCommandTest {
   }
 
   @Test
+  void ctrlCBetweenRoundsStopsAtOnceAndFreesTheDataFolder(@TempDir Path dir) throws Exception {
+    try (LocalWeb web = new LocalWeb()) {
+      web.at("/feed.xml", new LocalWeb.Answer(503, "text/plain", "busy".getBytes(), java.util.Map.of(), 0));
+      Path data = dir.resolve("data");
+      Path out = dir.resolve("watch.out");
+      Path err = dir.resolve("watch.err");
+      Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+          "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main", "--data-dir", data.toString(),
+          "watch", web.url("/feed.xml"), "--every", "1h").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      try {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!java.nio.file.Files.readString(out).contains("round 1:") && watch.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        String printed = java.nio.file.Files.readString(out);
+        assertTrue(printed.contains("round 1: 0 new article(s) built, 0 seen before, 1 problem(s)"), printed
+            + java.nio.file.Files.readString(err));
+        assertTrue(printed.contains("; next round at "), printed);
+        // while it waits for the next round, the data folder is this watch's
+        CliRun busy = CliRun.run("--data-dir", data.toString(), "export");
+        assertEquals(Main.STORE_UNAVAILABLE, busy.exit(), busy.toString());
+        assertTrue(busy.err().contains("'newsgraph watch'"), busy.err());
+        long t0 = System.nanoTime();
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(watch.pid())).start().waitFor());
+        assertTrue(watch.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "watch did not stop within 30 s of SIGINT");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(java.nio.file.Files.readString(err).contains("newsgraph watch: stopped after 1 round(s)"),
+            java.nio.file.Files.readString(err));
+        assertTrue(ms < 10_000, "stopped " + ms + " ms after SIGINT");
+      } finally {
+        watch.destroyForcibly();
+      }
+      try (TdbStore tdb = TdbStore.open(data.resolve("tdb2"))) {
+        assertEquals(0, tdb.graphNames().size(), "the data folder opens again");
+      }
+    }
+  }
+
+  @Test
   void durationsAndUsageErrors() {
     assertEquals(Duration.ofMinutes(15), WatchCommand.parseDuration("15m"));
     assertEquals(Duration.ofSeconds(90), WatchCommand.parseDuration("90"));

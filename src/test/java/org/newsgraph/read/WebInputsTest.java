@@ -250,6 +250,21 @@ class WebInputsTest {
   }
 
   @Test
+  void aFeedWithADocumentTypeDeclarationIsRefusedSoNoEntityIsRead() throws Exception {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP SECRET");
+    Path feed = dir.resolve("evil.rss");
+    Files.writeString(feed, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+        + "<rss version=\"2.0\"><channel><title>t</title><link>https://x.example/</link><description>d</description>"
+        + "<item><title>&x;</title><link>https://x.example/a</link><description>&x;</description></item></channel></rss>");
+    assertEquals(List.of(), read(feed.toString()));
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).reason().startsWith("not an RSS or Atom feed that can be read"), problems.toString());
+    assertTrue(!problems.toString().contains("TOP SECRET"));
+    assertEquals(0, web.requests.size());
+  }
+
+  @Test
   void foldersTakeTheNewFileTypesAndIdsFromUrlsStayShortAndDistinct() throws Exception {
     Path folder = dir.resolve("in");
     Files.createDirectories(folder);
