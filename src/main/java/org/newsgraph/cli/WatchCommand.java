@@ -39,12 +39,13 @@ import picocli.CommandLine.Spec;
     name = "watch",
     mixinStandardHelpOptions = true,
     description = {
-      "Polls RSS or Atom feeds (http(s) URLs or files) every --every and builds the items that are new since",
-      "the last round, as 'build' does: extracted, stored in the RDF store, loaded into Neo4j. An item is new",
-      "when its link was not built before (in this run or into the data folder) and its text is not the text",
-      "of an item built in this run; an item whose feed carries the full text is built again when its text",
-      "changed. A feed or page that cannot be fetched is reported and tried again next round. Prints one line",
-      "per round. Ctrl-C stops it: between rounds at once, during a round after what is being stored.",
+      "Polls RSS or Atom feeds (http(s) URLs or files) every --every and builds the items that are new since the"
+          + " last round, as 'build' does: extracted, stored in the RDF store, loaded into Neo4j.",
+      "An item is new when its link was not built before (in this run or into the data folder) and its text is"
+          + " not the text of an item built in this run; an item whose feed carries the full text is built again"
+          + " when its text changed. A feed or page that cannot be fetched is reported and tried again next round.",
+      "Prints one line per round. Ctrl-C stops it: between rounds at once; during a round, what is stored is kept"
+          + " and the next watch or build finishes the rest.",
       "Example: newsgraph watch https://example.org/news/rss.xml --every 15m"
     })
 final class WatchCommand implements Callable<Integer> {
