@@ -86,7 +86,10 @@ public final class Feeds {
       return false;
     }
     String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1);
-    return head.matches("(?s)\\A(?:\\xEF\\xBB\\xBF)?\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*<(?:rss|feed|rdf:RDF)\\b.*");
+    // an XML declaration, processing instructions (xml-stylesheet), comments and a document type
+    // may come before the root
+    return head.matches("(?s)\\A(?:\\xEF\\xBB\\xBF)?\\s*(?:(?:<\\?[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>)\\s*)*"
+        + "<(?:rss|feed|rdf:RDF)\\b.*");
   }
 
   /**

@@ -250,6 +250,18 @@ class WebInputsTest {
   }
 
   @Test
+  void feedsAreToldFromPagesByTypeOrByTheirRoot() {
+    byte[] styled = ("<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"/rss.xsl\"?>\n<!-- feed -->\n"
+        + "<rss version=\"2.0\"><channel/></rss>").getBytes(StandardCharsets.UTF_8);
+    assertTrue(Feeds.looksLikeFeed(styled, "text/xml"));
+    assertTrue(Feeds.looksLikeFeed(styled, ""));
+    assertTrue(Feeds.looksLikeFeed("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>".getBytes(StandardCharsets.UTF_8), "application/xml"));
+    assertTrue(Feeds.looksLikeFeed("anything".getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+    assertTrue(!Feeds.looksLikeFeed("<!DOCTYPE html><html><body><rss/></body></html>".getBytes(StandardCharsets.UTF_8), ""));
+    assertTrue(!Feeds.looksLikeFeed(styled, "text/html"));
+  }
+
+  @Test
   void aFeedWithADocumentTypeDeclarationIsRefusedSoNoEntityIsRead() throws Exception {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "TOP SECRET");
