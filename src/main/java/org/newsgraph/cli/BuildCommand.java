@@ -1,7 +1,6 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,18 @@ import picocli.CommandLine.Model.CommandSpec;
       "An article already stored with the same content hash and extractor version is skipped "
           + "without running the NLP pipeline (--force extracts it again); a changed one replaces its "
           + "named graph and its contribution to Neo4j.",
-      "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line)."
+      "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line), .csv (a"
+          + " header row, one article per row), .rss/.atom feeds, .warc/.warc.gz web archives; or http(s) URLs of"
+          + " article pages or feeds (also listed in --urls FILE). A feed item with only a summary has its page"
+          + " fetched. Pages are fetched with a pause per host; the final URL and fetch time are kept as provenance."
     })
 final class BuildCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders (read recursively).")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = InputOptions.INPUT_HELP)
+  List<String> inputs = new java.util.ArrayList<>();
 
   @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
+
+  @picocli.CommandLine.Mixin InputOptions input = new InputOptions();
 
   @picocli.CommandLine.Option(names = "--force",
       description = "Extract and store every article, even those stored with the same content hash and extractor version.")
@@ -46,21 +50,35 @@ final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** What the last {@link #run} read and extracted ({@code watch} reports it); {@code null} before. */
+  Ingest.Outcome lastOutcome;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    Ingest.Reading reading = input.reading(inputs, extraction.date);
+    return run(reading, String.join(" ", input.inputs(inputs)), spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The build of the articles {@code reading} gives, with this command's options: extract, store
+   * in the RDF store, load into Neo4j, print the summary on {@code out}.
+   *
+   * @param what the inputs in words, for the message when no article could be read
+   * @return the exit code
+   */
+  Integer run(Ingest.Reading reading, String what, PrintWriter out, PrintWriter err) {
     RdfMapper mapper = extraction.mapper();
     Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
     try (RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
       // Neo4j starts while the models load (only when some article is to be extracted)
-      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
+      Ingest.Outcome outcome = Ingest.run(reading, mapper, extraction.aliases(), err,
           a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start);
+      lastOutcome = outcome;
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
-        err.println("newsgraph: no article could be read from " + inputs
-            + "; give .txt, .html or .jsonl files or folders holding them");
+        err.println("newsgraph: no article could be read from " + what
+            + "; give article files (.txt, .html, .jsonl, .csv, feeds, web archives), folders holding them, or URLs");
         return Main.INPUT_FAILED;
       }
       // resources an earlier build or remove changed in TDB2 but may not have (fully) refreshed in Neo4j

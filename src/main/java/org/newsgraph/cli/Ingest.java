@@ -69,6 +69,26 @@ final class Ingest {
   }
 
   /**
+   * Where a run's articles come from: reads them, reporting each input, line or item it skips to
+   * {@code problems} (files and folders with {@link ArticleReader#read}, text inputs and URLs with
+   * {@link ArticleReader#readInputs}, or articles already in hand).
+   */
+  @FunctionalInterface
+  interface Reading {
+    /**
+     * Reads the articles.
+     *
+     * @throws InterruptedException when interrupted while fetching
+     */
+    List<Article> read(java.util.function.Consumer<org.newsgraph.read.ReadProblem> problems) throws InterruptedException;
+
+    /** The files and folders {@code inputs}, read by a file reader with {@code date} as the default date. */
+    static Reading files(List<Path> inputs, LocalDate date) {
+      return problems -> new ArticleReader(date).read(inputs, problems);
+    }
+  }
+
+  /**
    * How many times a run asked for the CoreNLP models (a test seam: a build whose articles are
    * all unchanged must not ask).
    */
@@ -114,6 +134,17 @@ final class Ingest {
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
       PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
       Runnable beforeModels) {
+    return run(Reading.files(inputs, date), mapper, aliases, err, unchanged, limits, engine, beforeModels);
+  }
+
+  /**
+   * As {@link #run(List, LocalDate, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter,
+   * java.util.function.Predicate, ArticleGuard.Limits, Engine, Runnable)}, with the articles from
+   * {@code reading} (URLs, feeds, CSV, web archives, or articles in hand).
+   */
+  static Outcome run(Reading reading, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
+      Runnable beforeModels) {
     Extractor extractor = new Extractor(aliases, engine.profile());
     Extractor.Work work = new Extractor.Work();
     Runnable loadModels = () -> {
@@ -124,7 +155,7 @@ final class Ingest {
       }
       NlpPipeline.shared(engine.profile());
     };
-    return run(inputs, date, mapper, err, unchanged, limits, engine.threads(), loadModels,
+    return run(reading, mapper, err, unchanged, limits, engine.threads(), loadModels,
         a -> extractor.extract(a, work), work);
   }
 
@@ -140,13 +171,27 @@ final class Ingest {
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err,
       java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
       java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work) {
+    return run(Reading.files(inputs, date), mapper, err, unchanged, limits, threads, loadModels, extraction, work);
+  }
+
+  /** As the test seam above, with the articles from {@code reading}. */
+  static Outcome run(Reading reading, RdfMapper mapper, PrintWriter err,
+      java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
+      java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
-    List<Article> articles = new ArticleReader(date).read(inputs, p -> {
-      failures[0]++;
-      err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
-    });
+    List<Article> articles;
+    try {
+      articles = reading.read(p -> {
+        failures[0]++;
+        err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("interrupted while reading the inputs; nothing was extracted");
+      return new Outcome(List.of(), failures[0] + 1, stages);
+    }
     stages.put("read", millisSince(t0));
     List<Done> done = new ArrayList<>();
     List<Article> skipped = new ArrayList<>();

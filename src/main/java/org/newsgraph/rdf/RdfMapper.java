@@ -38,7 +38,9 @@ import org.newsgraph.model.Span;
  * article/ID/statement/HASH} for evidence. Each relation is one plain triple {@code s p o} plus
  * its provenance as an RDF 1.2 reifier: {@code <article/ID/statement/HASH> a rdf:Statement ;
  * rdf:reifies <<( s p o )>> ; ng:inArticle ; ng:extractor ; ng:evidence ; ng:confidence ;
- * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). JSON-LD and
+ * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). An article read
+ * from the web or a web archive also has {@code prov:wasDerivedFrom <URL>} and {@code ng:retrievedAt}
+ * (an {@code xsd:dateTime} in UTC, whole seconds). JSON-LD and
  * RDF/XML get the same as RDF 1.1 reification at write time ({@link Reification}). Offsets are
  * UTF-16 indices into the article text ({@code ng:text}).
  *
@@ -111,6 +113,12 @@ public final class RdfMapper {
     }
     if (!a.source().isEmpty()) {
       art.addProperty(NG.source, a.source());
+    }
+    if (a.retrieval() != null) {
+      m.setNsPrefix("prov", NG.PROV);
+      art.addProperty(NG.wasDerivedFrom, m.createResource(a.retrieval().url()))
+          .addLiteral(NG.retrievedAt, m.createTypedLiteral(
+              a.retrieval().at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
     }
     for (Article.Credit c : a.credits()) {
       art.addProperty(NG.creditLine, c.line());
