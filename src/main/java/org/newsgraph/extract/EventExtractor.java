@@ -391,7 +391,7 @@ final class EventExtractor {
       o.args.stream().filter(a -> a.role().equals(subjRole)).forEach(a -> actors.add(a.entity()));
       o.args.removeIf(a -> a.role().equals(objRole) && actors.contains(a.entity()));
     }
-    o.sentencePlace = sentencePlace(s, g);
+    o.sentencePlace = sentencePlace(s, g, w);
     Set<String> roled = new HashSet<>();
     o.args.stream().filter(a -> !a.role().equals("Place")).forEach(a -> roled.add(a.entity()));
     o.args.removeIf(a -> a.role().equals("Place") && roled.contains(a.entity()));
@@ -571,27 +571,41 @@ final class EventExtractor {
       key = placeAt(s, g, word);
     }
     if (key != null) {
-      add(o, key, role, slot.startsWith("prep:") || slot.equals("compound"));
+      add(o, key, role, slot.startsWith("prep:") || slot.equals("compound") || slot.equals("poss"));
     }
   }
 
   /**
-   * The one place where the sentence says something happened: the place of its only "in", "at" or
-   * "near" phrase that names a place ("Hundreds marched in Nairobi on Monday to denounce ..."), or
-   * null when it has none or several.
+   * The place of the clause a trigger sits in: the first place named by an "in", "at" or "near"
+   * phrase of a verb on the way from the trigger up to the sentence's root ("Hundreds marched in
+   * Nairobi to denounce the killings": Nairobi for the denouncing too), or null. A place in a
+   * phrase of some other word of the sentence ("a practice banned in China") is not the event's.
    */
-  private String sentencePlace(int s, SemanticGraph g) {
-    Set<String> places = new LinkedHashSet<>();
-    for (SemanticGraphEdge e : g.edgeIterable()) {
-      String rel = e.getRelation().toString();
-      if (rel.equals("obl:in") || rel.equals("obl:at") || rel.equals("obl:near") || rel.equals("nmod:in") || rel.equals("nmod:at")) {
-        String p = placeAt(s, g, e.getDependent());
-        if (p != null) {
-          places.add(p);
+  private String sentencePlace(int s, SemanticGraph g, IndexedWord trigger) {
+    IndexedWord cur = trigger;
+    for (int depth = 0; depth < 5 && cur != null; depth++) {
+      if (cur.tag() != null && cur.tag().startsWith("VB")) {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(cur)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("obl:in") || rel.equals("obl:at") || rel.equals("obl:near")) {
+            String p = placeAt(s, g, e.getDependent());
+            if (p != null) {
+              return p;
+            }
+          }
         }
       }
+      IndexedWord parent = g.getParent(cur);
+      if (parent == null) {
+        break;
+      }
+      String rel = g.getEdge(parent, cur).getRelation().toString();
+      if (rel.startsWith("acl") || rel.startsWith("nmod") || rel.equals("appos")) {
+        break; // out of the clause, into a noun phrase
+      }
+      cur = parent;
     }
-    return places.size() == 1 ? places.iterator().next() : null;
+    return null;
   }
 
   /**
@@ -1119,7 +1133,7 @@ final class EventExtractor {
    * "2020-05-31"), and their places, when both have one, overlap. "An invasion in 2022" and
    * "this week's bombing" are two attacks.
    */
-  private static boolean timeAndPlaceAgree(List<Occurrence> cluster, Occurrence o) {
+  private boolean timeAndPlaceAgree(List<Occurrence> cluster, Occurrence o) {
     for (Occurrence x : cluster) {
       if (x.timeDistance != Integer.MAX_VALUE && o.timeDistance != Integer.MAX_VALUE && x.time != null && o.time != null
           && !x.time.startsWith(o.time) && !o.time.startsWith(x.time)) {
@@ -1130,7 +1144,29 @@ final class EventExtractor {
     cluster.forEach(x -> x.args.stream().filter(a -> a.role().equals("Place")).forEach(a -> places.add(a.entity())));
     Set<String> own = new HashSet<>();
     o.args.stream().filter(a -> a.role().equals("Place")).forEach(a -> own.add(a.entity()));
-    return places.isEmpty() || own.isEmpty() || own.stream().anyMatch(places::contains);
+    if (places.isEmpty() || own.isEmpty() || own.stream().anyMatch(places::contains)) {
+      return true;
+    }
+    // a city and a country may be one place ("died in France ... died in Paris")
+    boolean ownCountry = own.stream().anyMatch(this::isCountry);
+    boolean clusterCountry = places.stream().anyMatch(this::isCountry);
+    return ownCountry != clusterCountry;
+  }
+
+  /** Whether the tagger named this place a country in one of its mentions. */
+  private boolean isCountry(String key) {
+    Entity e = entities.get(key);
+    if (e == null) {
+      return false;
+    }
+    for (org.newsgraph.model.Mention m : e.mentions()) {
+      for (CoreLabel t : doc.tokens(m.sentence())) {
+        if (t.beginPosition() >= m.span().begin() && t.endPosition() <= m.span().end() && "COUNTRY".equals(Doc.originalNer(t))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
