@@ -252,6 +252,9 @@ public final class Scorer {
       }
       if (e.time() != null && ge.time() != null && (e.time().startsWith(ge.time()) || ge.time().startsWith(e.time()))) {
         timeTp++;
+      } else if (e.time() != null || ge.time() != null) {
+        (ge.time() == null ? alarms : misses).add("time " + (ge.time() == null ? e.time() : ge.time() + " (found " + e.time() + ")")
+            + " of " + label);
       }
     }
     for (Gold.GoldEvent ge : gold.events()) {

@@ -106,6 +106,7 @@ final class EntityResolver {
     }
     RuleGuard.run("entities:coreference", -1, () -> mergeByCoreference(doc, cands));
     RuleGuard.run("entities:partial-person-names", -1, () -> mergePartialPersonNames(cands));
+    RuleGuard.run("entities:short-organisation-names", -1, () -> mergeShortOrganisationNames(cands));
 
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -284,6 +285,35 @@ final class EntityResolver {
       }
       if (best >= 0 && clustersAgree(cands, best, i)) {
         union(best, i, "name-match: " + s.text + " ~ " + cands.get(best).text);
+      }
+    }
+  }
+
+  /**
+   * "Marshall" after "Marshall Space Flight Center": a one-word organisation name that is the
+   * first word of exactly one longer organisation name joins it.
+   */
+  private void mergeShortOrganisationNames(List<Cand> cands) {
+    for (int i = 0; i < cands.size(); i++) {
+      Cand c = cands.get(i);
+      if (c.type != EntityType.ORGANIZATION || c.end - c.start != 1) {
+        continue;
+      }
+      String word = Names.normalise(c.text);
+      int match = -1;
+      boolean several = false;
+      for (int j = 0; j < cands.size(); j++) {
+        Cand l = cands.get(j);
+        String[] words = Names.normalise(l.text).split(" ");
+        if (l.type == EntityType.ORGANIZATION && words.length >= 2 && words[0].equals(word)) {
+          if (match >= 0 && find(match) != find(j)) {
+            several = true;
+          }
+          match = j;
+        }
+      }
+      if (match >= 0 && !several && find(match) != find(i)) {
+        union(match, i, "short-name: " + c.text + " ~ " + cands.get(match).text);
       }
     }
   }

@@ -790,7 +790,7 @@ final class EventExtractor {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
       String rel = e.getRelation().toString();
       String word = e.getDependent().word().toLowerCase(Locale.ROOT);
-      if ((rel.equals("aux") && (MODALS.contains(word) || FUTURE.contains(word)))
+      if ((rel.equals("aux") && MODALS.contains(word))
           || (rel.equals("mark") && (word.equals("if") || word.equals("whether") || word.equals("unless")))) {
         return true;
       }
@@ -798,8 +798,6 @@ final class EventExtractor {
     return unrealised(g, w);
   }
 
-  /** Auxiliaries of the future: what will happen has not happened. */
-  private static final Set<String> FUTURE = Set.of("will", "shall", "'ll");
   /** Verbs whose clause says what should happen, not what did ("demanded that he resign"). */
   private static final Set<String> DEMANDING = Set.of("demand", "call", "urge", "ask", "insist", "propose", "suggest",
       "recommend", "request", "want", "order", "plan", "threaten", "vow", "hope", "seek", "expect", "intend", "pledge", "promise");
@@ -808,8 +806,10 @@ final class EventExtractor {
    * Whether the trigger sits in a clause of plan or demand, or under a modal, so the text does not
    * say it happened: an infinitive or a clause that a verb of demanding, wanting or planning takes
    * ("vowed to attack", "demanded that the chairman step down"), or a clause whose governing verb
-   * has a modal or the future ("would consider returning"). An infinitive of purpose ("worked to
-   * censor the meetings") may tell what was done and is kept. Walks up at most three clause levels.
+   * has a modal ("would consider returning"). An infinitive of purpose ("worked to censor the
+   * meetings") may tell what was done, and what is scheduled or announced ("will be sentenced on
+   * October 30", "will serve as director") is reported as news: both are kept. Walks up at most
+   * three clause levels.
    */
   private static boolean unrealised(SemanticGraph g, IndexedWord w) {
     IndexedWord cur = w;
@@ -834,8 +834,7 @@ final class EventExtractor {
       }
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(parent)) {
         String word = e.getDependent().word().toLowerCase(Locale.ROOT);
-        if (e.getRelation().toString().equals("aux") && (MODALS.contains(word) || FUTURE.contains(word))
-            && !rel.startsWith("conj")) {
+        if (e.getRelation().toString().equals("aux") && MODALS.contains(word) && !rel.startsWith("conj")) {
           return true;
         }
       }

@@ -290,8 +290,9 @@ final class MentionDetector {
 
   /**
    * Joins mentions that touch (nothing but quotation marks between them) into one, and the two
-   * parts of a person's name split at a particle ("Joao" "do" "Rosario"); not a place and the
-   * organisation of its possessive ("Cape Verde's Supreme Court" is the court of Cape Verde).
+   * parts of a person's name split at a particle ("Joao" "do" "Rosario"); not an organisation and
+   * the name of its possessive ("Cape Verde's Supreme Court", "NASA's Goddard Space Flight Center"
+   * are the court of Cape Verde and NASA's centre).
    */
   private List<Cand> joinAdjacent(Doc doc, List<Cand> cands) {
     List<Cand> out = new ArrayList<>();
@@ -302,7 +303,7 @@ final class MentionDetector {
       boolean particle = prev != null && prev.sent == c.sent && c.start == prev.end + 1 && prev.type == EntityType.PERSON
           && c.type == EntityType.PERSON && NAME_PARTICLES.contains(doc.token(c.sent, prev.end).word());
       if (prev != null && prev.sent == c.sent && (particle || onlyQuotesBetween(doc, c.sent, prev.end, c.start))
-          && !(possessive && prev.type.isPlace() && !c.type.isPlace())
+          && !(possessive && (c.type == EntityType.ORGANIZATION || prev.type.isPlace() && !c.type.isPlace()))
           && doc.text.substring(doc.token(c.sent, prev.end - 1).endPosition(), doc.token(c.sent, c.start).beginPosition()).indexOf('\n') < 0) {
         Cand joined = new Cand(c.sent, prev.start, c.end, c.type, "joined:" + prev.source + "+" + c.source);
         setText(doc, joined);
@@ -477,6 +478,23 @@ final class MentionDetector {
     for (Cand c : cands) {
       if (c.type != EntityType.PERSON && c.end - c.start == 1 && surnames.contains(Names.normalise(c.text))) {
         c.type = EntityType.PERSON;
+      }
+    }
+    // "Marshall Space Flight Center ... Marshall": the first word of an institution's name, used
+    // alone and taken for a person, is the institution (the short name news uses for it); a place
+    // name stays a place ("Louisiana" of "Louisiana State Police")
+    java.util.Set<String> shortNames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = Names.normalise(c.text).split(" ");
+      if (c.type == EntityType.ORGANIZATION && words.length >= 3 && ORGANISATION_WORDS.stream().anyMatch(List.of(words)::contains)
+          || c.type == EntityType.ORGANIZATION && words.length >= 3 && INSTITUTION_WORDS.contains(words[words.length - 1])) {
+        shortNames.add(words[0]);
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type == EntityType.PERSON && c.end - c.start == 1 && shortNames.contains(Names.normalise(c.text))
+          && !surnames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.ORGANIZATION;
       }
     }
   }
