@@ -264,12 +264,16 @@ final class GroupActorDetector {
     if (b.name == null && (country != null || b.countryName == null)) {
       b.name = text;
     }
-    if (np.basedKey != null && b.basedIn == null) {
+    if (np.basedKey != null && b.basedIn == null && (entry[1].equals("location") || np.explicitBased)) {
+      // activists, dissidents "in X" or "X-based" are based there; officials "in New Delhi" are
+      // not a body based in the city
       b.basedIn = np.basedKey;
       b.basedSentence = s;
     }
-    if (b.countryKey == null && np.country != null && PART_OF_COUNTRY.contains(b.domain)) {
-      b.countryKey = Extractor.keyOfName(named, np.country, EntityType.GPE);
+    if (b.countryKey == null && PART_OF_COUNTRY.contains(b.domain)) {
+      // "Kenyan police", "police in Senegal" (a country) are part of the country
+      String state = np.country != null ? np.country : np.locationIsCountry ? np.location : null;
+      b.countryKey = state == null ? null : Extractor.keyOfName(named, state, EntityType.GPE);
       b.tieSentence = s;
     }
     for (int i = np.first; i <= np.last; i++) {
@@ -642,6 +646,8 @@ final class GroupActorDetector {
     String basedKey;
     /** Whether the place comes from "X-based" rather than an "in X" phrase. */
     boolean explicitBased;
+    /** Whether the "in X" place is a country (as the tagger says). */
+    boolean locationIsCountry;
   }
 
   private Np nounPhrase(SemanticGraph g, int s, IndexedWord head) {
@@ -668,6 +674,7 @@ final class GroupActorDetector {
         } else if (place != null && prep.equals("in")) {
           np.location = named.get(place).name();
           np.basedKey = place;
+          np.locationIsCountry = "COUNTRY".equals(Doc.originalNer(doc.token(s, d.index() - 1)));
           np.last = Math.max(np.last, d.index() - 1);
         }
       }
