@@ -543,6 +543,18 @@ final class EventExtractor {
       word = next;
     }
     String key = entityAt(s, word);
+    if (key == null && slot.startsWith("prep:") && (role.equals("Target") || role.equals("Victim"))) {
+      // "threats to his life", "an attack on the headquarters of Hamas": the one whose it is
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
+        String rel = e.getRelation().toString();
+        if (rel.equals("nmod:poss") || rel.equals("nmod:of")) {
+          String owner = entityAt(s, e.getDependent());
+          if (owner != null && !entities.get(owner).type().isPlace()) {
+            key = owner;
+          }
+        }
+      }
+    }
     if (key == null && (slot.equals("obj") || slot.equals("of"))) {
       String ownerRole = FRAMES.role(o.type, Map.of(), "obj.of");
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
