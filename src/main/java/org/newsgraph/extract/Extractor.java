@@ -301,7 +301,7 @@ public final class Extractor {
       e.arguments().forEach(a -> used.add(a.entity()));
     }
     for (Relation r : relations) {
-      if (!r.extractor().startsWith("group:")) {
+      if (!r.extractor().startsWith("group:") || r.extractor().equals("group:country") || r.extractor().equals("group:member-of")) {
         used.add(r.subject());
         if (r.object() != null) {
           used.add(r.object());
