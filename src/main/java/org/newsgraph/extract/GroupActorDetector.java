@@ -216,7 +216,7 @@ final class GroupActorDetector {
     String[] entry = HEADS.get(lemma);
     if (entry == null || (tag.endsWith("S") && orgTie(g, s, head) != null)) {
       HumanNouns.Denotation d = entry != null ? HumanNouns.Denotation.PERSON : HumanNouns.shared().of(lemma);
-      if (d != HumanNouns.Denotation.OTHER && tag.startsWith("NN") && !tag.startsWith("NNP")
+      if (d != HumanNouns.Denotation.OTHER && tag.startsWith("NN") && !tag.startsWith("NNP") && !generic(g, head)
           && (!INDEFINITE_PRONOUNS.contains(lemma) || head.word().equalsIgnoreCase("people")) && !describesNamed(g, s, head) && !ORG_DESCRIPTIONS.contains(lemma)
           && !EventExtractor.isNounTrigger(lemma)) {
         description(s, g, head, lemma, d, groups, latestByDomain, tokens);
@@ -302,6 +302,17 @@ final class GroupActorDetector {
     m.put("hundred", 100);
     m.put("dozen", 12);
     return m;
+  }
+
+  /** Whether the description is no one in particular: "any other employee", "every worker", "no officer". */
+  private static boolean generic(SemanticGraph g, IndexedWord head) {
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(head)) {
+      String w = e.getDependent().word().toLowerCase(Locale.ROOT);
+      if (e.getRelation().toString().equals("det") && (w.equals("any") || w.equals("every") || w.equals("no") || w.equals("whichever"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
