@@ -443,6 +443,8 @@ final class EventExtractor {
           out.add(new Slot("obj", d));
         } else if (rel.equals("iobj")) {
           out.add(new Slot("iobj", d));
+        } else if (rel.equals("obl:by")) {
+          continue; // an active verb's "by" phrase is a means ("repress speech by targeting critics"), not an agent
         } else if (rel.startsWith("obl:") && !rel.equals("obl:tmod") && !rel.equals("obl:npmod")) {
           out.add(new Slot("prep:" + rel.substring(4), d));
         }
