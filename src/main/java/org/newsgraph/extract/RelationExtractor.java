@@ -101,6 +101,7 @@ final class RelationExtractor {
       RuleGuard.run("relations:dependency-patterns", s, () -> dependencyPatterns(sent));
       RuleGuard.run("relations:charges", s, () -> charges(sent));
       RuleGuard.run("relations:organisation-countries", s, () -> organisationCountries(sent));
+      RuleGuard.run("relations:occupations", s, () -> occupations(sent));
     }
     return dropContainedLiterals();
   }
@@ -271,6 +272,100 @@ final class RelationExtractor {
       }
       add(key, state ? Predicate.PART_OF : Predicate.BASED_IN, country, null, s, "pattern:organisation-country", Double.NaN);
     }
+  }
+
+  /**
+   * A person's office or occupation written right before the name or in apposition, whatever the
+   * tagger's TITLE tag says, when its last word is a noun for a person (WordNet, {@link HumanNouns}):
+   * "Cambodian infantryman Chan Chhorn", "former chess champion Gary Kasparov", "Zimbabwe team
+   * captain Tatenda Taibu", "Marshall Nirenberg, a noted geneticist". The title is the noun phrase
+   * without determiner; a nationality adjective or country opening it is left out.
+   */
+  private void occupations(int s) {
+    List<CoreLabel> toks = doc.tokens(s);
+    for (int i = 1; i < toks.size(); i++) {
+      String key = tokenEntity.get(tokenKey(s, i));
+      Entity person = key == null ? null : entities.get(key);
+      if (person == null || person.type() != EntityType.PERSON || person.group()
+          || key.equals(tokenEntity.get(tokenKey(s, i - 1)))) {
+        continue;
+      }
+      int end = i - 1;
+      if (!isPersonNoun(toks.get(end))) {
+        continue;
+      }
+      int start = end;
+      while (start > 0 && titleWord(s, toks, start - 1)) {
+        start--;
+      }
+      while (start < end && (("NATIONALITY".equals(Doc.originalNer(toks.get(start))))
+          || tokenEntity.containsKey(tokenKey(s, start)) && entities.get(tokenEntity.get(tokenKey(s, start))) != null
+              && entities.get(tokenEntity.get(tokenKey(s, start))).type().isPlace())) {
+        start++;
+      }
+      add(key, Predicate.TITLE, null, glossOf(toks.subList(start, end + 1)), s, "pattern:occupation-before-name", Double.NaN);
+    }
+    SemanticGraph g = doc.sentences.get(s).coreMap().get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+    if (g == null) {
+      return;
+    }
+    for (SemanticGraphEdge e : g.edgeIterable()) {
+      if (!e.getRelation().toString().equals("appos")) {
+        continue;
+      }
+      String key = tokenEntity.get(tokenKey(s, e.getGovernor().index() - 1));
+      Entity person = key == null ? null : entities.get(key);
+      IndexedWord head = e.getDependent();
+      if (person == null || person.type() != EntityType.PERSON || person.group() || tokenEntity.containsKey(tokenKey(s, head.index() - 1))
+          || !isPersonNoun(toks.get(head.index() - 1))) {
+        continue;
+      }
+      int start = head.index() - 1;
+      for (SemanticGraphEdge m : g.outgoingEdgeIterable(head)) {
+        String rel = m.getRelation().toString();
+        int j = m.getDependent().index() - 1;
+        if ((rel.equals("amod") || rel.equals("compound")) && j < start && !"NATIONALITY".equals(Doc.originalNer(toks.get(j)))
+            && !tokenEntity.containsKey(tokenKey(s, j))) {
+          start = j;
+        }
+      }
+      add(key, Predicate.TITLE, null, glossOf(toks.subList(start, head.index())), s, "pattern:occupation-appositive", Double.NaN);
+    }
+  }
+
+  /**
+   * Nouns for people that say where someone lives or stands, not what they do: a "resident", a
+   * "defendant" or a "client" has no title.
+   */
+  private static final Set<String> STATUS_NOUNS = Set.of("resident", "native", "citizen", "national", "inhabitant",
+      "defendant", "co-defendant", "codefendant", "suspect", "client", "victim", "survivor", "relative", "friend", "wife",
+      "husband", "son", "daughter", "mother", "father", "brother", "sister", "child", "man", "woman", "person", "people",
+      "individual", "member", "owner", "winner", "fan", "supporter", "opponent", "critic");
+
+  /** A common noun that WordNet says denotes a person, or a word the tagger marks TITLE; no status noun. */
+  private static boolean isPersonNoun(CoreLabel t) {
+    String tag = t.tag() == null ? "" : t.tag();
+    if (STATUS_NOUNS.contains((t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    if ("TITLE".equals(Doc.originalNer(t)) && tag.startsWith("NN")) {
+      return true;
+    }
+    return (tag.equals("NN") || tag.equals("NNS")) && Character.isLowerCase(t.word().codePointAt(0))
+        && HumanNouns.shared().of(t.lemma() == null ? t.word() : t.lemma()) == HumanNouns.Denotation.PERSON;
+  }
+
+  /** Whether a token may open a title before a name: a noun or adjective that is not itself a name of something else. */
+  private boolean titleWord(int s, List<CoreLabel> toks, int i) {
+    CoreLabel t = toks.get(i);
+    String tag = t.tag() == null ? "" : t.tag();
+    String key = tokenEntity.get(tokenKey(s, i));
+    if (key != null) {
+      Entity e = entities.get(key);
+      return e != null && e.type() == EntityType.ORGANIZATION && !e.group() && false;
+    }
+    return (tag.startsWith("NN") || tag.equals("JJ") || tag.equals("VBN")) && !"DATE".equals(Doc.originalNer(t))
+        && t.word().codePoints().allMatch(c -> Character.isLetter(c) || c == '-');
   }
 
   private static Predicate orgRole(String title) {
