@@ -249,6 +249,7 @@ public final class Extractor {
     relations = new ArrayList<>(relations);
     relations.addAll(membershipsOfPositions(events, byKey, relations));
     relations = dropUnusedDescriptions(groups.descriptions(), byKey, relations, events);
+    relations = withinDomainAndRange(relations, byKey);
     return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, version(profile));
   }
 
@@ -280,6 +281,22 @@ public final class Extractor {
             }
           }
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Only relations whose ends fit the predicate's domain and range (FORMAT.md's table, which the
+   * SHACL shapes check): a rule that pairs the wrong kinds loses that relation, not the article.
+   */
+  static List<Relation> withinDomainAndRange(List<Relation> relations, Map<String, Entity> byKey) {
+    List<Relation> out = new ArrayList<>();
+    for (Relation r : relations) {
+      Entity s = byKey.get(r.subject());
+      Entity o = r.object() == null ? null : byKey.get(r.object());
+      if (s != null && (r.object() == null || o != null) && r.predicate().allows(s.type(), o == null ? null : o.type())) {
+        out.add(r);
       }
     }
     return out;

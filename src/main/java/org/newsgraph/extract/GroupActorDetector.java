@@ -52,12 +52,13 @@ final class GroupActorDetector {
   /** Domains whose country-keyed groups are part_of the country itself ("Kenyan police", part_of Kenya). */
   private static final Set<String> PART_OF_COUNTRY = Set.of("law-enforcement", "military");
   /**
-   * Indefinite pronouns written as one noun ("someone", "anyone") and the bare words for a person
-   * ("an individual", "the defendant"), which stand for someone the article names elsewhere or
-   * no one in particular: no description of a participant.
+   * Indefinite pronouns written as one noun ("someone", "anyone"), the bare words for a person
+   * ("an individual", "the defendant") and words of status ("a PRC citizen", "a resident of Los
+   * Angeles"), which stand for someone the article names elsewhere or no one in particular: no
+   * description of a participant.
    */
   private static final Set<String> INDEFINITE_PRONOUNS = Set.of("someone", "somebody", "anyone", "anybody", "everyone",
-      "everybody", "nobody", "one", "individual", "person", "defendant");
+      "everybody", "nobody", "one", "individual", "person", "defendant", "citizen", "resident", "national", "native");
   /** Nouns for members or parts of an organisation ({@code member-heads.txt}). */
   private static final Set<String> MEMBER_HEADS = Lexicons.words("member-heads.txt");
   /** Words for a company or similar organisation: a description of a named organisation, not a group of people. */
@@ -173,7 +174,10 @@ final class GroupActorDetector {
       if (b.description) {
         described.add(b.key);
       }
-      if (b.countryKey != null && (!b.description || b.state || !b.people)) {
+      if (b.countryKey != null && b.type == EntityType.PERSON) {
+        // one unnamed person of a country ("a Thai military spokesman") has its nationality
+        relations.add(new Relation(b.key, Predicate.NATIONALITY, b.countryKey, null, doc.modelSentences.get(b.tieSentence), "group:country", Double.NaN));
+      } else if (b.countryKey != null && (!b.description || b.state || !b.people)) {
         // a state's own body or people ("Kenyan police", "Kenyan officials") is part of the country;
         // any other institution ("a Pakistani television station") is based there
         Predicate p = !b.description || b.state ? Predicate.PART_OF : Predicate.BASED_IN;
@@ -183,7 +187,8 @@ final class GroupActorDetector {
         relations.add(new Relation(b.key, Predicate.TITLE, null, b.title, doc.modelSentences.get(b.mentions.get(0).sentence()), "group:title", Double.NaN));
       }
       if (b.orgKey != null) {
-        Predicate p = b.people ? Predicate.EMPLOYEE_OR_MEMBER_OF : Predicate.PART_OF;
+        // one person is a member (employee_or_member_of is a person's relation); a group is part of it
+        Predicate p = b.type == EntityType.PERSON ? Predicate.EMPLOYEE_OR_MEMBER_OF : Predicate.PART_OF;
         relations.add(new Relation(b.key, p, b.orgKey, null, doc.modelSentences.get(b.tieSentence), "group:member-of", Double.NaN));
       }
       if (b.basedIn != null) {
