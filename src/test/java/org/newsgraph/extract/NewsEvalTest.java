@@ -20,13 +20,14 @@ import org.newsgraph.read.ArticleReader;
  * The held-out part of the general-news set ({@code eval/news/heldout}: 18 articles of eight kinds
  * of news, gold written by annotators who saw neither the rules nor the output, scored only to
  * report): every gold file belongs to an article that reads, each says its kind, and the
- * micro-averaged scores stay above floors set below the figures of the version that closed issue
- * 12 (docs/extraction.md), so a rule change that loses ground on news it was not written for fails
+ * micro-averaged scores stay above floors set about 0.05 below the figures of 5 Dec 2026 (named
+ * entities 0.91, group actors 0.61, relations 0.50, events 0.59, arguments 0.35, event times 0.51;
+ * docs/extraction.md), so a rule change that loses ground on news it was not written for fails
  * here. Uses the JVM-wide CoreNLP pipeline.
  */
 class NewsEvalTest {
-  private static final Map<String, Double> FLOORS = Map.of("named entities", 0.85, "group actors", 0.45,
-      "relations", 0.40, "events", 0.50, "arguments", 0.25, "event times", 0.40);
+  private static final Map<String, Double> FLOORS = Map.of("named entities", 0.86, "group actors", 0.55,
+      "relations", 0.45, "events", 0.54, "arguments", 0.30, "event times", 0.45);
 
   @Test
   void heldOutNewsScoresStayAboveTheirFloors() throws IOException {
