@@ -52,8 +52,18 @@ final class QueryCommand implements Callable<Integer> {
         rows = neo.store().query(cypher, typed, write, Duration.ofSeconds(result.timeoutSeconds));
       } catch (IllegalStateException e) {
         throw new IllegalArgumentException(e.getMessage() + " Pass --write to allow writing.", e);
-      } catch (org.neo4j.driver.exceptions.ClientException e) {
-        throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
+      } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+        if (org.newsgraph.neo4j.Neo4jStore.isTimeout(e)) {
+          // Neo4j's own text asks to "retry your operation", which would only time out again
+          spec.commandLine().getErr().println("newsgraph: the Cypher query was stopped after its time limit of "
+              + result.timeoutSeconds + " s (--timeout); nothing was returned. Narrow the query (LIMIT, a label or"
+              + " property to start from) or give it more time with --timeout SECONDS (0: no limit)");
+          return Main.INPUT_FAILED;
+        }
+        if (e instanceof org.neo4j.driver.exceptions.ClientException) {
+          throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
+        }
+        throw e;
       }
       rows.write(spec.commandLine().getOut(), result.format);
     }
