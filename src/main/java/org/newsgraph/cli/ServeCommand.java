@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "          http://127.0.0.1:HTTP_PORT/",
       "A SPARQL query or Bolt transaction running longer than --query-timeout is stopped by the",
       "server and the client is told why.",
-      "Ctrl-C stops all three and releases the data folder."
+      "Ctrl-C (or SIGTERM: kill PID) stops all three and releases the data folder."
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--bolt-port", paramLabel = "PORT", defaultValue = "7687",
@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
       lock.close();
       throw e;
     }
-    // Ctrl-C (SIGINT) or SIGTERM ends the JVM; the hook stops the servers and frees the data folder
+    // Ctrl-C (SIGINT, unless this process was started with it ignored) or SIGTERM ends the JVM; the
+    // hook stops the servers and frees the data folder
     CountDownLatch latch = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       server.close();
@@ -84,8 +85,8 @@ final class ServeCommand implements Callable<Integer> {
     }, "newsgraph-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     server.describe().forEach((k, v) -> out.printf("%-7s %s%n", k + ":", v));
-    out.printf("Network: %d actors, %d links. Press Ctrl-C to stop.%n", server.network().actors().size(),
-        server.network().links().size());
+    out.printf("Network: %d actors, %d links. %s%n", server.network().actors().size(),
+        server.network().links().size(), Signals.howToStop());
     out.flush();
     try {
       latch.await();
