@@ -111,11 +111,14 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether the RDF store holds this article with the same content hash and the extractor version of {@code profile}. */
+  /**
+   * Whether the RDF store holds this article with the same content hash and the extractor version
+   * of {@code profile} (with this mapping's version, {@link RdfMapper#stampVersion}).
+   */
   static boolean unchanged(RdfStore tdb, RdfMapper mapper, Article a, org.newsgraph.extract.Profile profile) {
     RdfStore.Stamp stored = tdb.stamp(mapper.articleIri(a.id()));
     return stored != null && stored.contentHash().equals(RdfMapper.contentHash(a))
-        && stored.extractorVersion().equals(Extractor.version(profile));
+        && stored.extractorVersion().equals(RdfMapper.stampVersion(Extractor.version(profile)));
   }
 
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,

@@ -21,7 +21,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.Argument;
 import org.newsgraph.model.ArticleGraph;
+import org.newsgraph.model.DisplayNames;
 import org.newsgraph.model.Entity;
+import org.newsgraph.model.EntityType;
 import org.newsgraph.model.Event;
 import org.newsgraph.model.Mention;
 import org.newsgraph.model.Relation;
@@ -41,6 +43,10 @@ import org.newsgraph.model.Span;
  * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). JSON-LD and
  * RDF/XML get the same as RDF 1.1 reification at write time ({@link Reification}). Offsets are
  * UTF-16 indices into the article text ({@code ng:text}).
+ *
+ * <p>An entity's {@code ng:name} is its display form ({@link DisplayNames#of}: NFC, a name written
+ * in capitals in title case); the spelling of the text, when it differs, and the other names are
+ * {@code ng:alias} values in NFC.
  *
  * <p>Literals are made safe for every RDF format ({@link SafeText}): control characters that XML
  * cannot hold and unpaired surrogates become U+FFFD one for one, so offsets still hold.
@@ -99,7 +105,7 @@ public final class RdfMapper {
         .addLiteral(NG.articleId, m.createTypedLiteral(a.id(), XSDDatatype.XSDstring))
         .addProperty(NG.text, a.text())
         .addProperty(NG.contentHash, contentHash(a))
-        .addProperty(NG.extractorVersion, g.extractorVersion());
+        .addProperty(NG.extractorVersion, stampVersion(g.extractorVersion()));
     if (!a.title().isEmpty()) {
       art.addProperty(NG.headline, a.title());
     }
@@ -121,9 +127,16 @@ public final class RdfMapper {
     }
     Map<String, Entity> byKey = g.entitiesByKey();
     for (Entity e : g.entities()) {
+      boolean person = e.type() == EntityType.PERSON && !e.group();
+      String display = DisplayNames.of(e.name(), person);
       Resource r = m.createResource(entityIri(e.key()), NG.classOf(e.type()))
-          .addProperty(NG.name, e.name());
-      for (String alias : e.aliases()) {
+          .addProperty(NG.name, display);
+      // the spelling of the text, when the display form differs (capitals), and the other names, in NFC
+      Set<String> aliases = new java.util.TreeSet<>();
+      aliases.add(nfc(e.name()));
+      e.aliases().forEach(alias -> aliases.add(nfc(alias)));
+      aliases.remove(display);
+      for (String alias : aliases) {
         r.addProperty(NG.alias, alias);
       }
       for (String why : e.merges()) {
@@ -214,6 +227,27 @@ public final class RdfMapper {
     }
     cleanLiterals(m);
     return m;
+  }
+
+  /** Unicode NFC with white space collapsed: one spelling for a name typed in NFC or NFD. */
+  private static String nfc(String name) {
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Version of this mapping, part of the {@code ng:extractorVersion} each article's graph records
+   * ({@link #stampVersion}), so that {@code build} maps articles again when the mapping changes:
+   * 2 = display names in NFC with capitals in title case, the text's spelling as an alias;
+   * near-duplicate articles linked by {@code ng:sameStoryAs}.
+   */
+  public static final String MAPPING_VERSION = "rdf-map/2";
+
+  /**
+   * The {@code ng:extractorVersion} written for an article extracted by {@code extractorVersion}:
+   * that version and {@link #MAPPING_VERSION}, e.g. {@code newsgraph-extract/3+rules.abc+rdf-map/2}.
+   */
+  public static String stampVersion(String extractorVersion) {
+    return extractorVersion + "+" + MAPPING_VERSION;
   }
 
   /** Replaces literals that some format could not carry by their {@link SafeText#clean} form. */

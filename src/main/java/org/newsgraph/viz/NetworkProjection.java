@@ -26,6 +26,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
+import org.newsgraph.model.DisplayNames;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.viz.ActorNetwork.Actor;
 import org.newsgraph.viz.ActorNetwork.Evidence;
@@ -108,6 +109,7 @@ public final class NetworkProjection {
     final Map<String, TreeSet<String>> attributes = new TreeMap<>();
     final Set<String> mentionedIn = new HashSet<>();
     boolean group;
+    String display;
 
     ActorFacts(String iri) {
       this.iri = iri;
@@ -339,7 +341,11 @@ public final class NetworkProjection {
 
   private static String nameOf(ActorFacts a) {
     if (!a.names.isEmpty()) {
-      return a.names.first();
+      // one display name whatever the articles' spellings (the same choice Neo4j's 'name' makes)
+      if (a.display == null) {
+        a.display = DisplayNames.choose(a.names, local(a.iri), a.types.contains("Person") && !a.group);
+      }
+      return a.display;
     }
     String local = local(a.iri);
     return local.isEmpty() ? a.iri : local.replace('-', ' ');
