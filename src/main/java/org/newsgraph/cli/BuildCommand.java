@@ -56,17 +56,22 @@ final class BuildCommand implements Callable<Integer> {
     try (RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
       // Neo4j starts while the models load (only when some article is to be extracted)
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
-          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start);
+          a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start,
+          new StoryFinder(tdb, mapper));
       Map<String, Long> stages = outcome.stageMillis();
-      if (outcome.done().isEmpty() && outcome.unchanged().isEmpty()) {
+      if (outcome.done().isEmpty() && outcome.unchanged().isEmpty() && outcome.duplicates().isEmpty()) {
         err.println("newsgraph: no article could be read from " + inputs
             + "; give .txt, .html or .jsonl files or folders holding them");
         return Main.INPUT_FAILED;
       }
+      // copies: the graph named by the copy's id says that its file is another source of the article
+      Map<String, org.apache.jena.rdf.model.Model> copies = copyGraphs(tdb, mapper, outcome.duplicates());
       // resources an earlier build or remove changed in TDB2 but may not have (fully) refreshed in Neo4j
       java.util.Set<String> pending = PendingLoads.read(GlobalOptions.dataDir);
-      if (outcome.done().isEmpty() && pending.isEmpty()) {
-        out.printf("Built 0 article(s); %d unchanged, skipped%s.%n", outcome.unchanged().size(),
+      if (outcome.done().isEmpty() && copies.isEmpty() && pending.isEmpty()) {
+        out.printf("Built 0 article(s); %d unchanged, skipped%s%s.%n", outcome.unchanged().size(),
+            outcome.duplicates().isEmpty() ? "" : "; " + outcome.duplicates().size()
+                + " copies of other articles, recorded as their sources before",
             outcome.failures() > 0 ? ", " + outcome.failures() + " input(s) skipped (see above)" : "");
         out.printf("RDF:         %s (query: newsgraph sparql \"...\")%n", tdb.describe());
         return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
@@ -78,6 +83,7 @@ final class BuildCommand implements Callable<Integer> {
         graphs.put(d.graphIri(), d.rdf());
         built.addNamedModel(d.graphIri(), d.rdf());
       }
+      graphs.putAll(copies);
       // on disk before TDB2 changes, so a kill between the two stores or during the load is caught up next time
       java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.affectedBy(tdb, graphs);
       PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(affected));
@@ -87,7 +93,7 @@ final class BuildCommand implements Callable<Integer> {
         }
       });
       stages.put("store", Ingest.millisSince(ts));
-      err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", graphs.size(), pending.isEmpty()
+      err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", outcome.done().size() + copies.size(), pending.isEmpty()
           ? "" : " (with " + pending.size() + " resource(s) an interrupted build or remove left stale)");
       // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, the next build finishes the job
       long tn = System.nanoTime();
@@ -112,6 +118,30 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   /**
+   * The named graphs of copies: for each, the graph named by the copy's article IRI holding {@code
+   * <ARTICLE> ng:source "COPY_SOURCE"}, so the copied article has one more source, and removing the
+   * copy's id takes it away again. A copy stored so before is left out (nothing to change).
+   */
+  static Map<String, org.apache.jena.rdf.model.Model> copyGraphs(RdfStore tdb, RdfMapper mapper,
+      List<Ingest.Duplicate> duplicates) {
+    Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();
+    for (Ingest.Duplicate d : duplicates) {
+      String iri = mapper.articleIri(d.article().id());
+      org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+      m.setNsPrefix(org.newsgraph.rdf.NG.PREFIX, org.newsgraph.rdf.NG.NS);
+      m.createResource(d.copyOf()).addProperty(org.newsgraph.rdf.NG.source, d.article().source());
+      boolean same = tdb.resourcesOf(iri).equals(java.util.Set.of(org.apache.jena.graph.NodeFactory.createURI(d.copyOf())))
+          && tdb.select("ASK { GRAPH <" + iri + "> { <" + d.copyOf() + "> <" + org.newsgraph.rdf.NG.source.getURI() + "> "
+              + org.apache.jena.riot.out.NodeFmtLib.strNT(org.apache.jena.graph.NodeFactory.createLiteralString(
+                  d.article().source())) + " } }", 0).rows().get(0).get(0).equals(Boolean.TRUE);
+      if (!same) {
+        graphs.put(iri, m);
+      }
+    }
+    return graphs;
+  }
+
+  /**
    * Whether the RDF store holds this article with the same content hash and the extractor version
    * of {@code profile} (with this mapping's version, {@link RdfMapper#stampVersion}).
    */
@@ -124,9 +154,13 @@ final class BuildCommand implements Callable<Integer> {
   private static void printSummary(PrintWriter out, Ingest.Outcome outcome, Dataset built, LoadStats load,
       Map<String, Long> stages, RdfStore tdb, Stores.Neo4jConnection neo, long totalMillis) {
     Map<EntityType, Integer> byType = new EnumMap<>(EntityType.class);
-    int relations = 0;
-    int events = 0;
+    int relations;
+    int events;
     int groups = 0;
+    java.util.Set<org.apache.jena.graph.Triple> relationTriples = new java.util.HashSet<>();
+    java.util.Set<String> eventIris = new java.util.HashSet<>();
+    int nearDuplicates = 0;
+    int storyEvents = 0;
     for (Ingest.Done d : outcome.done()) {
       for (Entity e : d.graph().entities()) {
         if (e.group()) {
@@ -135,9 +169,22 @@ final class BuildCommand implements Callable<Integer> {
           byType.merge(e.type(), 1, Integer::sum);
         }
       }
-      relations += d.graph().relations().size();
-      events += d.graph().events().size();
+      // distinct facts: a relation or event told by several near-duplicate reports counts once
+      d.rdf().listStatements(null, org.apache.jena.vocabulary.RDF.reifies, (org.apache.jena.rdf.model.RDFNode) null)
+          .forEachRemaining(st -> relationTriples.add(st.getObject().asNode().getTriple()));
+      String own = d.graphIri() + "/event/";
+      for (org.apache.jena.rdf.model.Resource ev : d.rdf().listSubjectsWithProperty(
+          org.apache.jena.vocabulary.RDF.type, org.newsgraph.rdf.NG.Event).toList()) {
+        if (!eventIris.add(ev.getURI()) || !ev.getURI().startsWith(own)) {
+          storyEvents++;
+        }
+      }
+      if (d.story() != null) {
+        nearDuplicates++;
+      }
     }
+    relations = relationTriples.size();
+    events = eventIris.size();
     long triples = 0;
     for (Ingest.Done d : outcome.done()) {
       triples += d.rdf().size();
@@ -150,6 +197,14 @@ final class BuildCommand implements Callable<Integer> {
     out.printf("  groups:    %d (actors named by a description)%n", groups);
     out.printf("  relations: %d%n", relations);
     out.printf("  events:    %d%n", events);
+    if (nearDuplicates > 0) {
+      out.printf("  stories:   %d near-duplicate(s) of a stored or earlier article, linked with ng:sameStoryAs;"
+          + " %d of their event reports are events of the story, counted once%n", nearDuplicates, storyEvents);
+    }
+    if (!outcome.duplicates().isEmpty()) {
+      out.printf("  copies:    %d with the content of another article (same title, date and text), recorded as its"
+          + " sources, not extracted%n", outcome.duplicates().size());
+    }
     out.printf("  triples:   %d in %d named graph(s)%n", triples, outcome.done().size());
     out.printf("  Neo4j:     %d node(s) refreshed, %d relationship(s) written%n", load.nodes(), load.relationships());
     StringBuilder sb = new StringBuilder();

@@ -42,6 +42,7 @@ public final class NG {
   public static final Property author = prop("author");
   public static final Property photographer = prop("photographer");
   public static final Property mentions = prop("mentions");
+  public static final Property sameStoryAs = prop("sameStoryAs");
 
   public static final Property name = prop("name");
   public static final Property alias = prop("alias");
