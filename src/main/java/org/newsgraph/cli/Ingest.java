@@ -112,7 +112,9 @@ final class Ingest {
   /**
    * Reads, extracts (each article under {@code limits}, see {@link ArticleGuard}), maps and
    * validates. Articles for which {@code unchanged} holds are reported ("unchanged, skipped") and
-   * not extracted; when every article is unchanged the models are not loaded. Each problem is one
+   * not extracted; when every article is unchanged the models are not loaded. What the reader read
+   * with a caveat is one line each ({@code SOURCE: WARNING}), and so is each article to extract
+   * without a publication date ({@link #NO_DATE}). Each problem is one
    * line on {@code err}: {@code skipped SOURCE: REASON} (SOURCE is the file, with {@code :LINE} for
    * JSONL), with control characters shown as {@code ?}. With {@link ArticleGuard.Limits#failFast()}
    * the run stops at the first problem; articles finished before it are kept.
@@ -194,7 +196,7 @@ final class Ingest {
     List<Article> articles = new ArticleReader(date).read(inputs, p -> {
       failures[0]++;
       err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
-    });
+    }, w -> err.println(ArticleGuard.printable(w.source() + ": " + w.reason())));
     stages.put("read", millisSince(t0));
     List<Done> done = new ArrayList<>();
     List<Article> skipped = new ArrayList<>();
@@ -214,6 +216,11 @@ final class Ingest {
       }
     }
     articles = todo;
+    for (Article a : articles) {
+      if (a.date() == null) {
+        err.println(ArticleGuard.printable(a.source() + ": " + NO_DATE));
+      }
+    }
     // which story each article reports, in input order: the stored articles and those before it
     Map<Article, StoryFinder.Match> storyOf = new java.util.IdentityHashMap<>();
     if (stories != null) {
@@ -296,6 +303,10 @@ final class Ingest {
     stages.put("map", mapNanos / 1_000_000);
     return new Outcome(done, failures[0], stages, skipped, work, duplicates);
   }
+
+  /** The warning for an article to extract that has no publication date (printed once per article). */
+  static final String NO_DATE = "no publication date; relative dates (\"on Monday\", \"in May\", \"last year\")"
+      + " stay unresolved and their events get no time; give --date YYYY-MM-DD";
 
   static long millisSince(long nanoStart) {
     return (System.nanoTime() - nanoStart) / 1_000_000;

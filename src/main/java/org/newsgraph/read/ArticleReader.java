@@ -30,13 +30,17 @@ import org.newsgraph.model.Article;
  *       of the title, photo captions ending in a credit such as {@code REUTERS/Dado Ruvic}, bylines
  *       such as {@code By Jane Doe and John Roe} or lines that are just names, date lines such as
  *       {@code Published: December 18, 2020}) gives the authors, credits and date and is left out of
- *       the text; the body is the rest, kept as written. The id is the file name without extension.
+ *       the text; the body is the rest, kept as written. A first line that reads as the story's first
+ *       sentence (long, ending in a full stop, text right under it) is kept in the body instead,
+ *       with a warning, and the article has no title. The id is the file name without extension.
  *   <li>{@code .html}, {@code .htm}: title, authors, date and URL from the page's meta tags; the
  *       text is the paragraphs of {@code <article>}, else {@code <main>}, else {@code <body>}, joined
- *       with blank lines. The id is the file name without extension.
+ *       with blank lines, without "Related coverage" link lists and byline paragraphs ("By A and B",
+ *       whose names are authors). The id is the file name without extension.
  *   <li>{@code .jsonl}: one article per line, a JSON object with {@code text} and optionally
  *       {@code id}, {@code title}, {@code date}, {@code url}, {@code authors}. A line without {@code
- *       id} gets {@code FILENAME-LINE}.
+ *       id} gets {@code FILENAME-LINE}. A {@code date} that cannot be read leaves the article without
+ *       a date (or with the default date), with a warning.
  * </ul>
  *
  * <p>Files are decoded as UTF-8 (a byte-order mark is dropped, line endings become {@code \n}).
@@ -76,9 +80,23 @@ public final class ArticleReader {
    *     files), with unique ids; possibly empty, never {@code null}
    */
   public List<Article> read(List<Path> inputs, Consumer<ReadProblem> problems) {
+    return read(inputs, problems, w -> { });
+  }
+
+  /**
+   * As {@link #read(List, Consumer)}, telling {@code warnings} what was read with a caveat, one
+   * {@link ReadProblem} each: a date that could not be read (a JSON Lines row's {@code date}, an
+   * HTML page's date meta tag; the article is read without a publication date, or with the default
+   * date), a first line of a {@code .txt} that reads as the story's first sentence (kept in the
+   * body, no title).
+   *
+   * @param warnings receives the caveats; the articles they concern are read
+   */
+  public List<Article> read(List<Path> inputs, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
-    Session session = new Session(problems);
+    Objects.requireNonNull(warnings, "warnings");
+    Session session = new Session(problems, warnings);
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         problems.accept(new ReadProblem(input.toString(), "no such file or folder; check the path"));
@@ -110,7 +128,7 @@ public final class ArticleReader {
   public List<Article> readFile(Path file, Consumer<ReadProblem> problems) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(problems, "problems");
-    Session session = new Session(problems);
+    Session session = new Session(problems, w -> { });
     if (!Files.exists(file)) {
       problems.accept(new ReadProblem(file.toString(), "no such file; check the path"));
     } else if (Files.isDirectory(file)) {
@@ -124,12 +142,14 @@ public final class ArticleReader {
   /** State of one read call: the articles so far, their ids and the files already read. */
   private final class Session {
     final Consumer<ReadProblem> problems;
+    final Consumer<ReadProblem> warnings;
     final List<Article> articles = new ArrayList<>();
     final Map<String, String> sourceById = new HashMap<>();
     final Set<Path> filesRead = new HashSet<>();
 
-    Session(Consumer<ReadProblem> problems) {
+    Session(Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
       this.problems = problems;
+      this.warnings = warnings;
     }
 
     void readNamedFile(Path file) {
@@ -172,9 +192,9 @@ public final class ArticleReader {
         }
         String id = reduceId(baseName(file));
         return switch (extension) {
-          case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate));
-          case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems);
-          default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate));
+          case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate, warnings));
+          case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems, warnings);
+          default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate, warnings));
         };
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(source, e.getMessage()));
