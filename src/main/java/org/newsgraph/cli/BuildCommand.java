@@ -49,11 +49,15 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     RdfMapper mapper = extraction.mapper();
     Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
-    try (RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+    // Ctrl-C: one line saying what is kept and what to run, and nothing else after it
+    try (Interruption interruption = Interruption.install("build", spec.commandLine().getErr());
+        RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+      PrintWriter err = interruption.guard(spec.commandLine().getErr());
+      interruption.step(() -> "interrupted while reading and extracting the articles; nothing of this run was"
+          + " stored. Run the same 'newsgraph build' again to start over");
       // Neo4j starts while the models load (only when some article is to be extracted)
       Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
           a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start,
@@ -87,28 +91,50 @@ final class BuildCommand implements Callable<Integer> {
       // on disk before TDB2 changes, so a kill between the two stores or during the load is caught up next time
       java.util.Set<org.apache.jena.graph.Node> affected = ArticleUpdater.affectedBy(tdb, graphs);
       PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(affected));
+      int[] storedSoFar = {0};
+      interruption.step(() -> "interrupted while storing the RDF in " + Stores.rdfLocation(tdb) + "; " + storedSoFar[0]
+          + " of " + graphs.size() + " article graph(s) are stored (each batch of " + ArticleUpdater.TDB_BATCH
+          + " is all or nothing). Run the same 'newsgraph build' again: it extracts only what is missing and loads"
+          + " Neo4j");
       ArticleUpdater.storeRdf(tdb, graphs, n -> {
+        storedSoFar[0] = n;
         if (n < graphs.size()) { // after each batch but the last
           err.printf("stored %d/%d in TDB2%n", n, graphs.size());
         }
       });
+      interruption.step(() -> "interrupted while loading Neo4j; the RDF " + (graphs.isEmpty() ? "is" : "of "
+          + graphs.size() + " article graph(s) is") + " stored in " + Stores.rdfLocation(tdb)
+          + " (newsgraph sparql works now), Neo4j has only part of it and "
+          + PendingLoads.file(GlobalOptions.dataDir).getFileName() + " lists what it lacks. Run the same 'newsgraph"
+          + " build' again to finish (nothing is extracted again; no --force needed)");
       stages.put("store", Ingest.millisSince(ts));
-      err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", outcome.done().size() + copies.size(), pending.isEmpty()
-          ? "" : " (with " + pending.size() + " resource(s) an interrupted build or remove left stale)");
+      int stale = PendingLoads.nodes(pending).size();
+      String staleText = stale + " resource(s)" + (PendingLoads.wholeStore(pending)
+          ? " and the rest of the store (an interrupted first load of Neo4j)" : "");
+      err.printf("Stored the RDF of %d article(s) in TDB2; loading Neo4j%s...%n", outcome.done().size() + copies.size(),
+          pending.isEmpty() ? "" : " (with " + staleText + " an interrupted build or remove left stale)");
       // Neo4j only now, after the RDF is safe in TDB2: when Neo4j is down, the next build finishes the job
       long tn = System.nanoTime();
       try (Stores.Neo4jConnection neo = neo4j.get()) {
         affected.addAll(PendingLoads.nodes(pending));
+        if (PendingLoads.wholeStore(pending)) {
+          affected.addAll(tdb.allResources()); // an interrupted fill of an empty Neo4j
+        }
         err.printf("Neo4j ready after %.1f s (%s); refreshing %d resource(s)...%n", Ingest.millisSince(tn) / 1000.0,
             neo.describe(), affected.size());
         long tl = System.nanoTime();
-        LoadStats load = new ArticleUpdater(tdb, neo.store()).refresh(affected);
+        ArticleUpdater updater = new ArticleUpdater(tdb, neo.store());
+        if (updater.fillsFromWholeStore()) {
+          PendingLoads.add(GlobalOptions.dataDir, java.util.List.of(PendingLoads.WHOLE_STORE));
+        }
+        LoadStats load = updater.refresh(affected);
         PendingLoads.clear(GlobalOptions.dataDir);
         stages.put("load", Ingest.millisSince(tl));
+        interruption.step(() -> null); // done: what is left to do is closing
         printSummary(out, outcome, built, load, stages, tdb, neo, (System.nanoTime() - t0) / 1_000_000);
         if (!pending.isEmpty()) {
-          out.printf("Neo4j:       caught up with %d resource(s) an interrupted build or remove had changed in TDB2 only%n",
-              pending.size());
+          out.printf("Neo4j:       caught up with %s an interrupted build or remove had changed in TDB2 only%n",
+              staleText);
         }
       } catch (RuntimeException e) {
         return Neo4jAfterRdf.report(e, outcome.done().size() + " article(s)", Stores.rdfLocation(tdb), Neo4jAfterRdf.rerunBuild(), err);

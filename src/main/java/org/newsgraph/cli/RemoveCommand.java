@@ -56,9 +56,16 @@ final class RemoveCommand implements Callable<Integer> {
       iris.forEach(g -> touched.addAll(tdb.resourcesOf(g)));
       PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(touched));
       ArticleUpdater updater = new ArticleUpdater(tdb, neo.store());
+      if (updater.fillsFromWholeStore()) {
+        PendingLoads.add(GlobalOptions.dataDir, List.of(PendingLoads.WHOLE_STORE));
+      }
       List<String> missing = updater.remove(iris);
       if (!pending.isEmpty()) {
-        updater.refresh(PendingLoads.nodes(pending));
+        java.util.Set<org.apache.jena.graph.Node> stale = PendingLoads.nodes(pending);
+        if (PendingLoads.wholeStore(pending)) {
+          stale.addAll(tdb.allResources());
+        }
+        updater.refresh(stale);
       }
       PendingLoads.clear(GlobalOptions.dataDir);
       for (String m : missing) {
