@@ -71,8 +71,26 @@ final class RemoveCommand implements Callable<Integer> {
       for (String m : missing) {
         err.println("newsgraph: no stored article " + m + " (see: newsgraph sparql \"SELECT ?g WHERE { GRAPH ?g {} }\")");
       }
+      for (String g : iris) {
+        List<String> copies = copiesOf(tdb, g);
+        if (!copies.isEmpty() && !missing.contains(g)) {
+          err.println("newsgraph: note: " + copies.size() + " stored cop" + (copies.size() == 1 ? "y" : "ies") + " of " + g
+              + " still name it as their source (" + String.join(", ", copies) + "); remove them too, or build their"
+              + " files again to store one of them as the article");
+        }
+      }
       out.printf("Removed %d article(s).%n", iris.size() - missing.size());
       return missing.isEmpty() ? Main.OK : Main.INPUT_FAILED;
     }
+  }
+
+  /** The graphs (other than the article's own) that state a source of {@code articleIri}: its copies. */
+  private static List<String> copiesOf(RdfStore tdb, String articleIri) {
+    List<String> copies = new ArrayList<>();
+    for (List<Object> row : tdb.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { <" + articleIri + "> <"
+        + org.newsgraph.rdf.NG.source.getURI() + "> ?s } FILTER(?g != <" + articleIri + ">) } ORDER BY ?g", 0).rows()) {
+      copies.add(String.valueOf(row.get(0)));
+    }
+    return copies;
   }
 }

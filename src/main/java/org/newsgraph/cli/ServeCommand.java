@@ -85,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     }, "newsgraph-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     server.describe().forEach((k, v) -> out.printf("%-7s %s%n", k + ":", v));
+    QueryCommand.warnIfStale(spec.commandLine().getErr());
     out.printf("Network: %d actors, %d links. %s%n", server.network().actors().size(),
         server.network().links().size(), Signals.howToStop());
     out.flush();

@@ -174,25 +174,25 @@ public final class BodySketch {
 
   /** For tests and measurements: the exact Jaccard similarity of two texts' shingle sets. */
   static double exactJaccard(String a, String b) {
-    Set<Long> x = shingleHashes(a);
-    Set<Long> y = shingleHashes(b);
-    if (x.isEmpty() || y.isEmpty()) {
-      return 0;
-    }
-    Set<Long> inter = new HashSet<>(x);
-    inter.retainAll(y);
-    return inter.size() / (double) (x.size() + y.size() - inter.size());
+    int[] sizes = exactSizes(a, b);
+    return sizes == null ? 0 : sizes[2] / (double) (sizes[0] + sizes[1] - sizes[2]);
   }
 
   /** For tests and measurements: the exact overlap coefficient of two texts' shingle sets. */
   static double exactOverlap(String a, String b) {
+    int[] sizes = exactSizes(a, b);
+    return sizes == null ? 0 : sizes[2] / (double) Math.min(sizes[0], sizes[1]);
+  }
+
+  /** The sizes of the two shingle sets and of their intersection; {@code null} when one is empty. */
+  private static int[] exactSizes(String a, String b) {
     Set<Long> x = shingleHashes(a);
     Set<Long> y = shingleHashes(b);
     if (x.isEmpty() || y.isEmpty()) {
-      return 0;
+      return null;
     }
     Set<Long> inter = new HashSet<>(x);
     inter.retainAll(y);
-    return inter.size() / (double) Math.min(x.size(), y.size());
+    return new int[] {x.size(), y.size(), inter.size()};
   }
 }

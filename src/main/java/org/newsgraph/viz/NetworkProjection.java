@@ -204,7 +204,7 @@ public final class NetworkProjection {
         + "OPTIONAL { ?e ng:eventTime ?time } OPTIONAL { ?e ng:trigger ?trigger } OPTIONAL { ?e ng:negated ?neg } }", s -> {
           EventFacts e = events.computeIfAbsent(iri(s, "e"), EventFacts::new);
           e.type = first(e.type, text(s, "type"));
-          e.time = first(e.time, text(s, "time"));
+          e.time = preciser(e.time, text(s, "time"));
           e.trigger = first(e.trigger, text(s, "trigger"));
           e.negated |= isTrue(s.get("neg"));
         });
@@ -275,6 +275,20 @@ public final class NetworkProjection {
     Literal l = n.asLiteral();
     String lex = l.getLexicalForm().strip();
     return lex.equals("true") || lex.equals("1");
+  }
+
+  /**
+   * Of two times of one event (reports of one story may give different ones), the more precise,
+   * then the earlier: the one Neo4j's {@code eventTime} shows.
+   */
+  private static String preciser(String current, String candidate) {
+    if (current == null || candidate == null) {
+      return current != null ? current : candidate;
+    }
+    if (current.length() != candidate.length()) {
+      return current.length() > candidate.length() ? current : candidate;
+    }
+    return current.compareTo(candidate) <= 0 ? current : candidate;
   }
 
   private static String first(String current, String candidate) {

@@ -106,6 +106,13 @@ class DuplicateArticlesTest {
     CliRun remove = CliRun.run("--data-dir", five.data().toString(), "remove", "c");
     assertEquals(0, remove.exit(), remove.toString());
     assertEquals(List.of(paths.stream().filter(p -> !p.endsWith("c.txt")).toList()), articleSources(five.data()));
+    // removing the article itself says which copies still name it
+    CliRun article = CliRun.run("--data-dir", five.data().toString(), "remove", "a");
+    assertEquals(0, article.exit(), article.toString());
+    String base = "https://w3id.org/newsgraph/id/article/";
+    assertEquals("newsgraph: note: 3 stored copies of " + base + "a still name it as their source (" + base + "b, "
+        + base + "d, " + base + "e); remove them too, or build their files again to store one of them as the article\n",
+        article.err());
   }
 
   @Test

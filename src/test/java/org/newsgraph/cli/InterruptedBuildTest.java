@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -37,54 +35,35 @@ import org.newsgraph.read.ArticleReader;
 class InterruptedBuildTest {
   @TempDir Path dir;
 
-  /** A {@code newsgraph} command in its own JVM (SIGINT at its default disposition), output to files. */
-  record Child(Process process, Path outFile, Path errFile) {
-    static Child start(Path dir, String name, String heap, String... args) throws IOException {
-      List<String> cmd = new java.util.ArrayList<>(List.of(heap, Main.class.getName()));
-      cmd.addAll(List.of(args));
-      Path out = dir.resolve(name + ".out");
-      Path err = dir.resolve(name + ".err");
-      Process p = new ProcessBuilder(ChildJvm.java(cmd.toArray(String[]::new)))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      return new Child(p, out, err);
-    }
+  /** A {@code newsgraph} command in its own JVM, SIGINT at its default disposition (see {@link ChildJvm}). */
+  static BuildKillTest.Child start(Path dir, String name, String heap, String... args) throws IOException {
+    List<String> cmd = new java.util.ArrayList<>(List.of(heap, Main.class.getName()));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve(name + ".out");
+    Path err = dir.resolve(name + ".err");
+    Process p = new ProcessBuilder(ChildJvm.java(cmd.toArray(String[]::new)))
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    return new BuildKillTest.Child(p, out, err, name);
+  }
 
-    String err() throws IOException {
-      return Files.readString(errFile, StandardCharsets.UTF_8);
-    }
-
-    boolean awaitErr(Predicate<String> done, int seconds) throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (System.nanoTime() < deadline) {
-        if (done.test(err())) {
-          return true;
-        }
-        if (!process.isAlive()) {
-          return done.test(err());
-        }
-        Thread.sleep(20);
-      }
-      return false;
-    }
-
-    /** Sends SIGINT and waits for the end; returns what standard error got after the signal. */
-    String interrupt() throws Exception {
-      assertFalse(ChildJvm.ignoresSigint(process.pid()), "the child ignores SIGINT");
-      int before = err().length();
-      assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
-      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not stop within 120 s of SIGINT");
-      assertEquals(130, process.exitValue(), "ended by SIGINT");
-      return err().substring(before);
-    }
+  /** Sends SIGINT and waits for the end; returns what standard error got after the signal. */
+  static String interrupt(BuildKillTest.Child child) throws Exception {
+    Process process = child.process();
+    assertFalse(ChildJvm.ignoresSigint(process.pid()), "the child ignores SIGINT");
+    int before = child.err().length();
+    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not stop within 120 s of SIGINT");
+    assertEquals(130, process.exitValue(), "ended by SIGINT");
+    return child.err().substring(before);
   }
 
   @Test
   void ctrlCWhileExtractingSaysNothingWasStoredAndWhatToRun() throws Exception {
     Path data = dir.resolve("data");
-    Child build = Child.start(dir, "extracting", "-Xmx6g", "--data-dir", data.toString(), "build", "--profile", "fast",
+    BuildKillTest.Child build = start(dir, "extracting", "-Xmx6g", "--data-dir", data.toString(), "build", "--profile", "fast",
         "--threads", "1", "--date", "2024-01-02", "bench/corpus");
     assertTrue(build.awaitErr(e -> e.contains("[2/24]"), 600), build.err());
-    String after = build.interrupt();
+    String after = interrupt(build);
     System.out.println("after SIGINT while extracting: " + after);
     assertEquals("newsgraph build: interrupted while reading and extracting the articles; nothing of this run was"
         + " stored. Run the same 'newsgraph build' again to start over\n", after);
@@ -120,7 +99,7 @@ class InterruptedBuildTest {
     // what an earlier interrupted build left: Neo4j is behind, so this build loads it
     PendingLoads.add(data, List.of(mapper.articleIri("a")));
 
-    Child build = Child.start(dir, "loading", "-Xmx2g", "--data-dir", data.toString(), "build", "--date", "2024-01-02",
+    BuildKillTest.Child build = start(dir, "loading", "-Xmx2g", "--data-dir", data.toString(), "build", "--date", "2024-01-02",
         input.toString());
     assertTrue(build.awaitErr(e -> e.contains("Neo4j ready after"), 300), build.err());
     java.util.regex.Matcher bolt = java.util.regex.Pattern.compile("Bolt at (bolt://\\S+)").matcher(build.err());
@@ -139,7 +118,7 @@ class InterruptedBuildTest {
       }
     }
     assertTrue(seen > 0 && build.process().isAlive(), "the load was not under way: " + seen + "\n" + build.err());
-    String after = build.interrupt();
+    String after = interrupt(build);
     System.out.println("after SIGINT while loading Neo4j: " + after);
     assertEquals(1, after.lines().count(), after);
     assertTrue(after.startsWith("newsgraph build: interrupted while loading Neo4j; the RDF is stored in " + data.resolve("tdb2").toAbsolutePath() + " (newsgraph sparql works now), Neo4j has only part"
