@@ -1,7 +1,6 @@
 package org.newsgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,18 @@ import picocli.CommandLine.Model.CommandSpec;
       "An article already stored with the same content hash and extractor version is skipped "
           + "without running the NLP pipeline (--force extracts it again); a changed one replaces its "
           + "named graph and its contribution to Neo4j.",
-      "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line)."
+      "Inputs are files or folders: .txt (line 1 is the title), .html, .jsonl (one article per line), .csv (a"
+          + " header row, one article per row), .rss/.atom feeds, .warc/.warc.gz web archives; or http(s) URLs of"
+          + " article pages or feeds (also listed in --urls FILE). A feed item with only a summary has its page"
+          + " fetched. Pages are fetched with a pause per host; the final URL and fetch time are kept as provenance."
     })
 final class BuildCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders (read recursively).")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = InputOptions.INPUT_HELP)
+  List<String> inputs = new java.util.ArrayList<>();
 
   @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
+
+  @picocli.CommandLine.Mixin InputOptions input = new InputOptions();
 
   @picocli.CommandLine.Option(names = "--force",
       description = "Extract and store every article, even those stored with the same content hash and extractor version.")
@@ -46,26 +50,67 @@ final class BuildCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** What the last {@link #run} read and extracted ({@code watch} reports it); {@code null} before. */
+  Ingest.Outcome lastOutcome;
+
+  /**
+   * The command whose work {@link #run} does, as its Ctrl-C line names it and tells the user to run
+   * it again: {@code build}, or {@code watch}, which builds each round's new items with this class.
+   */
+  String command = "build";
+
+  /** The Ctrl-C handling of the {@link #run} under way, else {@code null}. */
+  private volatile Interruption interruption;
+
+  /**
+   * Whether a Ctrl-C now would be reported by the build under way (one line naming its step), so
+   * that {@code watch} need not say it too.
+   */
+  boolean reportsInterruption() {
+    Interruption i = interruption;
+    return i != null && i.hasStep();
+  }
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    Ingest.Reading reading = input.reading(inputs, extraction.date);
+    return run(reading, String.join(" ", input.inputs(inputs)), spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The build of the articles {@code reading} gives, with this command's options: extract, store
+   * in the RDF store, load into Neo4j, print the summary on {@code out}. A copy of a stored or
+   * earlier article (the same content hash under another id) is recorded as another source of it
+   * and not extracted; a near-duplicate is linked to its story ({@link StoryFinder}); what the
+   * reading warns about and each article without a publication date are one line on {@code
+   * rawErr}. Ctrl-C during the run prints one line on {@code rawErr} that names the step, what is
+   * kept and what to run ({@link Interruption}, naming {@link #command}), and nothing after it.
+   *
+   * @param what the inputs in words, for the message when no article could be read
+   * @param rawErr where progress, warnings and problems go
+   * @return the exit code
+   */
+  Integer run(Ingest.Reading reading, String what, PrintWriter out, PrintWriter rawErr) {
     RdfMapper mapper = extraction.mapper();
     Ingest.Engine engine = extraction.engine();
     long t0 = System.nanoTime();
+    String again = "Run the same 'newsgraph " + command + "' again";
     // Ctrl-C: one line saying what is kept and what to run, and nothing else after it
-    try (Interruption interruption = Interruption.install("build", spec.commandLine().getErr());
+    try (Interruption interruption = Interruption.install(command, rawErr);
         RdfStore tdb = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
-      PrintWriter err = interruption.guard(spec.commandLine().getErr());
+      this.interruption = interruption;
+      PrintWriter err = interruption.guard(rawErr);
       interruption.step(() -> "interrupted while reading and extracting the articles; nothing of this run was"
-          + " stored. Run the same 'newsgraph build' again to start over");
+          + " stored. " + again + " to start over");
       // Neo4j starts while the models load (only when some article is to be extracted)
-      Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), err,
+      Ingest.Outcome outcome = Ingest.run(reading, mapper, extraction.aliases(), err,
           a -> !force && unchanged(tdb, mapper, a, engine.profile()), extraction.limits(), engine, neo4j::start,
           new StoryFinder(tdb, mapper));
+      lastOutcome = outcome;
       Map<String, Long> stages = outcome.stageMillis();
       if (outcome.done().isEmpty() && outcome.unchanged().isEmpty() && outcome.duplicates().isEmpty()) {
-        err.println("newsgraph: no article could be read from " + inputs
-            + "; give .txt, .html or .jsonl files or folders holding them");
+        err.println("newsgraph: no article could be read from " + what
+            + "; give article files (.txt, .html, .jsonl, .csv, feeds, web archives), folders holding them, or URLs");
         return Main.INPUT_FAILED;
       }
       // copies: the graph named by the copy's id says that its file is another source of the article
@@ -94,8 +139,7 @@ final class BuildCommand implements Callable<Integer> {
       int[] storedSoFar = {0};
       interruption.step(() -> "interrupted while storing the RDF in " + Stores.rdfLocation(tdb) + "; " + storedSoFar[0]
           + " of " + graphs.size() + " article graph(s) are stored (each batch of " + ArticleUpdater.TDB_BATCH
-          + " is all or nothing). Run the same 'newsgraph build' again: it extracts only what is missing and loads"
-          + " Neo4j");
+          + " is all or nothing). " + again + ": it extracts only what is missing and loads Neo4j");
       ArticleUpdater.storeRdf(tdb, graphs, n -> {
         storedSoFar[0] = n;
         if (n < graphs.size()) { // after each batch but the last
@@ -105,8 +149,8 @@ final class BuildCommand implements Callable<Integer> {
       interruption.step(() -> "interrupted while loading Neo4j; the RDF " + (graphs.isEmpty() ? "is" : "of "
           + graphs.size() + " article graph(s) is") + " stored in " + Stores.rdfLocation(tdb)
           + " (newsgraph sparql works now), Neo4j has only part of it and "
-          + PendingLoads.file(GlobalOptions.dataDir).getFileName() + " lists what it lacks. Run the same 'newsgraph"
-          + " build' again to finish (nothing is extracted again; no --force needed)");
+          + PendingLoads.file(GlobalOptions.dataDir).getFileName() + " lists what it lacks. " + again
+          + " to finish (nothing is extracted again; no --force needed)");
       stages.put("store", Ingest.millisSince(ts));
       int stale = PendingLoads.nodes(pending).size();
       String staleText = stale + " resource(s)" + (PendingLoads.wholeStore(pending)
@@ -140,6 +184,8 @@ final class BuildCommand implements Callable<Integer> {
         return Neo4jAfterRdf.report(e, outcome.done().size() + " article(s)", Stores.rdfLocation(tdb), Neo4jAfterRdf.rerunBuild(), err);
       }
       return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
+    } finally {
+      this.interruption = null;
     }
   }
 

@@ -50,6 +50,16 @@ final class EvalCommand implements Callable<Integer> {
       description = "The extraction profile to score, as in build (default: ${DEFAULT-VALUE}).")
   String profile;
 
+  @Option(names = "--annotation-cache", paramLabel = "DIR",
+      description = "Keep CoreNLP's annotation of each input in DIR and reuse it when the text, date and profile "
+          + "are the same: a rerun after a change of extraction rules skips the models (created when missing).")
+  Path annotationCache;
+
+  @Option(names = "--predictions", paramLabel = "DIR",
+      description = "Also write what was extracted from each scored input to DIR/<id>.json, in the gold shape "
+          + "(as extract -f annotations writes it), to compare with its gold file.")
+  Path predictions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -66,8 +76,13 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<Article> articles = new org.newsgraph.read.ArticleReader(null).read(inputs, p -> err.println("skipped " + p.source() + ": " + p.reason()));
     Scorer.Result total = Scorer.empty();
+    Map<String, Scorer.Result> byKind = new java.util.TreeMap<>();
+    Map<String, Integer> filesByKind = new java.util.TreeMap<>();
     int scored = 0;
     org.newsgraph.extract.Extractor extractor = new org.newsgraph.extract.Extractor(org.newsgraph.model.AliasTable.EMPTY, chosen);
+    if (annotationCache != null) {
+      extractor = extractor.withAnnotationCache(new org.newsgraph.extract.AnnotationCache(annotationCache));
+    }
     for (Article a : articles) {
       Gold g = golds.get(a.id());
       if (g == null) {
@@ -75,9 +90,19 @@ final class EvalCommand implements Callable<Integer> {
         continue;
       }
       Article dated = a.date() == null && g.documentDate() != null ? a.withDate(LocalDate.parse(g.documentDate())) : a;
-      Scorer.Result r = Scorer.score(extractor.extract(dated), g);
+      org.newsgraph.model.ArticleGraph graph = extractor.extract(dated);
+      if (predictions != null) {
+        Files.createDirectories(predictions);
+        Files.writeString(predictions.resolve(a.id() + ".json"),
+            org.newsgraph.eval.Annotations.toJsonText(List.of(graph)), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      Scorer.Result r = Scorer.score(graph, g);
       total = total.plus(r);
       scored++;
+      if (g.kind() != null && !g.kind().isBlank()) {
+        byKind.merge(g.kind(), r, Scorer.Result::plus);
+        filesByKind.merge(g.kind(), 1, Integer::sum);
+      }
       out.println("== " + a.source());
       printScores(out, r);
       if (details) {
@@ -90,9 +115,29 @@ final class EvalCommand implements Callable<Integer> {
       err.println("newsgraph: no input had a gold file; gold ids are " + golds.keySet());
       return Main.INPUT_FAILED;
     }
+    if (!byKind.isEmpty()) {
+      printKinds(out, byKind, filesByKind);
+    }
     out.println("== micro-average over " + scored + " file(s), " + chosen + " profile");
     printScores(out, total);
     return Main.OK;
+  }
+
+  /** F1 of every measure per kind of news (the gold's {@code kind}), one row a kind. */
+  private static void printKinds(PrintWriter out, Map<String, Scorer.Result> byKind, Map<String, Integer> files) {
+    out.println("== F1 per kind of news (micro-averaged within each kind)");
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-10s %5s", "kind", "files"));
+    List<String> shortNames = List.of("entities", "groups", "relations", "events", "arguments", "role-blind", "times");
+    shortNames.forEach(n -> head.append(String.format(Locale.ROOT, " %10s", n)));
+    out.println(head);
+    byKind.forEach((kind, r) -> {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-10s %5d", kind, files.get(kind)));
+      for (String m : Scorer.MEASURES) {
+        row.append(String.format(Locale.ROOT, " %10.2f", r.get(m).f1()));
+      }
+      out.println(row);
+    });
+    out.println();
   }
 
   private static void printScores(PrintWriter out, Scorer.Result r) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsgraph.rdf.RdfFormat;
 import org.newsgraph.rdf.RdfStore;
+import org.newsgraph.rdf.RdfVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
       "Writes all the RDF stored in the data folder's TDB2 dataset, every article. TriG, N-Quads and "
           + "JSON-LD keep one named graph per article; the other formats write their union.",
       "With --from neo4j, rebuilds the RDF from the property graph in Neo4j instead (one graph: Neo4j keeps "
-          + "no graph names); fails, naming the problem, when the graph cannot be turned back into RDF unchanged."
+          + "no graph names); fails, naming the problem, when the graph cannot be turned back into RDF unchanged.",
+      "Provenance is written on RDF 1.2 triple terms where the format allows; --rdf-version 1.1 writes RDF 1.1"
+          + " reification in every format (for rdflib and other RDF 1.1 tools)."
     })
 final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "trig",
@@ -28,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
+  @Option(names = "--rdf-version", paramLabel = "1.1|1.2", defaultValue = "1.2",
+      description = ExtractCommand.RDF_VERSION_HELP)
+  String rdfVersion;
+
   @Option(names = "--from", paramLabel = "STORE", defaultValue = "tdb2",
       description = "tdb2 (the stored RDF, default) or neo4j (rebuilt from the property graph).")
   String from;
@@ -37,8 +44,9 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RdfFormat f = ExtractCommand.chooseFormat(spec, format, output);
+    RdfVersion version = RdfVersion.parse(rdfVersion);
     if (from.equalsIgnoreCase("neo4j")) {
-      return fromNeo4j(f);
+      return fromNeo4j(f, version);
     }
     if (!from.equalsIgnoreCase("tdb2")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -53,12 +61,12 @@ final class ExportCommand implements Callable<Integer> {
             + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
         return Main.INPUT_FAILED;
       }
-      ExtractCommand.writeTo(output, out -> tdb.export(f, out));
+      ExtractCommand.writeTo(output, out -> tdb.export(f, version, out));
     }
     return Main.OK;
   }
 
-  private Integer fromNeo4j(RdfFormat f) {
+  private Integer fromNeo4j(RdfFormat f, RdfVersion version) {
     java.io.PrintWriter err = spec.commandLine().getErr();
     if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", err)) {
       return Main.INPUT_FAILED;
@@ -74,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
       err.println("newsgraph: Neo4j keeps no graph names; writing the union of all articles as the default graph");
     }
     org.apache.jena.query.Dataset ds = org.apache.jena.query.DatasetFactory.create(rdf);
-    ExtractCommand.writeTo(output, out -> org.newsgraph.rdf.RdfIO.write(ds, f, out, rdf));
+    ExtractCommand.writeTo(output, out -> org.newsgraph.rdf.RdfIO.write(ds, f, out, rdf, version));
     return Main.OK;
   }
 }

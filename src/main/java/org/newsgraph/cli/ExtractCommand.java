@@ -14,6 +14,7 @@ import org.newsgraph.eval.Annotations;
 import org.newsgraph.rdf.RdfFormat;
 import org.newsgraph.rdf.RdfIO;
 import org.newsgraph.rdf.RdfMapper;
+import org.newsgraph.rdf.RdfVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,11 +28,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Extracts entities, relations and events from articles and writes them as RDF (or as "
           + "annotations JSON), touching no store.",
-      "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union."
+      "TriG, N-Quads and JSON-LD keep one named graph per article; the other formats write their union.",
+      "Provenance is written on RDF 1.2 triple terms where the format allows; --rdf-version 1.1 writes RDF 1.1"
+          + " reification in every format (for rdflib and other RDF 1.1 tools)."
     })
 final class ExtractCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article files or folders.")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = InputOptions.INPUT_HELP)
+  List<String> inputs = new java.util.ArrayList<>();
+
+  @picocli.CommandLine.Mixin InputOptions input = new InputOptions();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "turtle",
       description = "turtle, ntriples, jsonld, trig, nquads, rdfxml, or annotations (JSON in the shape of "
@@ -41,6 +46,15 @@ final class ExtractCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
   Path output;
 
+  @Option(names = "--rdf-version", paramLabel = "1.1|1.2", defaultValue = "1.2", description = RDF_VERSION_HELP)
+  String rdfVersion;
+
+  /** The help of {@code --rdf-version} (extract and export). */
+  static final String RDF_VERSION_HELP = "1.2 (default): provenance on RDF 1.2 triple terms <<( s p o )>> in Turtle,"
+      + " TriG, N-Triples and N-Quads, which Jena reads. 1.1: standard rdf:Statement reification (rdf:subject,"
+      + " rdf:predicate, rdf:object) in every format, for RDF 1.1 tools such as Python's rdflib; JSON-LD and"
+      + " RDF/XML are always written so.";
+
   @picocli.CommandLine.Mixin ExtractionOptions extraction = new ExtractionOptions();
 
   @Spec CommandSpec spec;
@@ -49,9 +63,10 @@ final class ExtractCommand implements Callable<Integer> {
   public Integer call() {
     boolean annotations = format.equalsIgnoreCase("annotations");
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
+    RdfVersion version = RdfVersion.parse(rdfVersion);
     RdfMapper mapper = extraction.mapper();
-    Ingest.Outcome outcome = Ingest.run(inputs, extraction.date, mapper, extraction.aliases(), spec.commandLine().getErr(),
-        a -> false, extraction.limits(), extraction.engine());
+    Ingest.Outcome outcome = Ingest.run(input.reading(inputs, extraction.date), mapper, extraction.aliases(),
+        spec.commandLine().getErr(), a -> false, extraction.limits(), extraction.engine(), () -> { });
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {
@@ -68,9 +83,9 @@ final class ExtractCommand implements Callable<Integer> {
       ds.addNamedModel(d.graphIri(), d.rdf());
       ds.getDefaultModel().setNsPrefixes(d.rdf().getNsPrefixMap());
     }
-    writeTo(output, out -> RdfIO.write(ds, f, out, ds.getDefaultModel()));
+    writeTo(output, out -> RdfIO.write(ds, f, out, ds.getDefaultModel(), version));
     if (outcome.done().isEmpty()) {
-      spec.commandLine().getErr().println("newsgraph: no article could be read from " + inputs);
+      spec.commandLine().getErr().println("newsgraph: no article could be read from " + input.inputs(inputs));
       return Main.INPUT_FAILED;
     }
     return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;

@@ -93,6 +93,28 @@ final class Ingest {
   }
 
   /**
+   * Where a run's articles come from: reads them, reporting each input, line or item it skips to
+   * {@code problems} and what it reads with a caveat (a date that cannot be read, a first line kept
+   * in the body) to {@code warnings} (files and folders with {@link ArticleReader#read}, text inputs
+   * and URLs with {@link ArticleReader#readInputs}, or articles already in hand).
+   */
+  @FunctionalInterface
+  interface Reading {
+    /**
+     * Reads the articles.
+     *
+     * @throws InterruptedException when interrupted while fetching
+     */
+    List<Article> read(java.util.function.Consumer<org.newsgraph.read.ReadProblem> problems,
+        java.util.function.Consumer<org.newsgraph.read.ReadProblem> warnings) throws InterruptedException;
+
+    /** The files and folders {@code inputs}, read by a file reader with {@code date} as the default date. */
+    static Reading files(List<Path> inputs, LocalDate date) {
+      return (problems, warnings) -> new ArticleReader(date).read(inputs, problems, warnings);
+    }
+  }
+
+  /**
    * How many times a run asked for the CoreNLP models (a test seam: a build whose articles are
    * all unchanged must not ask).
    */
@@ -140,15 +162,26 @@ final class Ingest {
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
       PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
       Runnable beforeModels) {
-    return run(inputs, date, mapper, aliases, err, unchanged, limits, engine, beforeModels, null);
+    return run(Reading.files(inputs, date), mapper, aliases, err, unchanged, limits, engine, beforeModels, null);
   }
 
   /**
    * As {@link #run(List, LocalDate, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter,
-   * java.util.function.Predicate, ArticleGuard.Limits, Engine, Runnable)}, finding copies and
-   * near-duplicates with {@code stories} ({@code build}; {@code null} for none).
+   * java.util.function.Predicate, ArticleGuard.Limits, Engine, Runnable)}, with the articles from
+   * {@code reading} (URLs, feeds, CSV, web archives, or articles in hand).
    */
-  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+  static Outcome run(Reading reading, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
+      PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
+      Runnable beforeModels) {
+    return run(reading, mapper, aliases, err, unchanged, limits, engine, beforeModels, null);
+  }
+
+  /**
+   * As {@link #run(Reading, RdfMapper, org.newsgraph.model.AliasTable, PrintWriter,
+   * java.util.function.Predicate, ArticleGuard.Limits, Engine, Runnable)}, finding copies and
+   * near-duplicates with {@code stories} ({@code build} and {@code watch}; {@code null} for none).
+   */
+  static Outcome run(Reading reading, RdfMapper mapper, org.newsgraph.model.AliasTable aliases,
       PrintWriter err, java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, Engine engine,
       Runnable beforeModels, StoryFinder stories) {
     Extractor extractor = new Extractor(aliases, engine.profile());
@@ -161,7 +194,7 @@ final class Ingest {
       }
       NlpPipeline.shared(engine.profile());
     };
-    return run(inputs, date, mapper, err, unchanged, limits, engine.threads(), loadModels,
+    return run(reading, mapper, err, unchanged, limits, engine.threads(), loadModels,
         a -> extractor.extract(a, work), work, stories);
   }
 
@@ -177,7 +210,14 @@ final class Ingest {
   static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err,
       java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
       java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work) {
-    return run(inputs, date, mapper, err, unchanged, limits, threads, loadModels, extraction, work, null);
+    return run(Reading.files(inputs, date), mapper, err, unchanged, limits, threads, loadModels, extraction, work, null);
+  }
+
+  /** As the test seam above, with the articles from {@code reading}. */
+  static Outcome run(Reading reading, RdfMapper mapper, PrintWriter err,
+      java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
+      java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work) {
+    return run(reading, mapper, err, unchanged, limits, threads, loadModels, extraction, work, null);
   }
 
   /**
@@ -185,18 +225,26 @@ final class Ingest {
    * none): a copy is reported ({@code SOURCE: same content as ARTICLE_IRI (...); recorded as
    * another source of it, not extracted}) and listed in the outcome's duplicates; a near-duplicate
    * is reported ({@code SOURCE: the same story as ...}) and mapped with its story ({@link
-   * RdfMapper#map(ArticleGraph, RdfMapper.Story)}).
+   * RdfMapper#map(ArticleGraph, RdfMapper.Story)}). What the reading warns about is one line on
+   * {@code err} ({@code SOURCE: WARNING}).
    */
-  static Outcome run(List<Path> inputs, LocalDate date, RdfMapper mapper, PrintWriter err,
+  static Outcome run(Reading reading, RdfMapper mapper, PrintWriter err,
       java.util.function.Predicate<Article> unchanged, ArticleGuard.Limits limits, int threads, Runnable loadModels,
       java.util.function.Function<Article, ArticleGraph> extraction, Extractor.Work work, StoryFinder stories) {
     Map<String, Long> stages = new LinkedHashMap<>();
     int[] failures = {0};
     long t0 = System.nanoTime();
-    List<Article> articles = new ArticleReader(date).read(inputs, p -> {
-      failures[0]++;
-      err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
-    }, w -> err.println(ArticleGuard.printable(w.source() + ": " + w.reason())));
+    List<Article> articles;
+    try {
+      articles = reading.read(p -> {
+        failures[0]++;
+        err.println(ArticleGuard.printable("skipped " + p.source() + ": " + p.reason()));
+      }, w -> err.println(ArticleGuard.printable(w.source() + ": " + w.reason())));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("interrupted while reading the inputs; nothing was extracted");
+      return new Outcome(List.of(), failures[0] + 1, stages);
+    }
     stages.put("read", millisSince(t0));
     List<Done> done = new ArrayList<>();
     List<Article> skipped = new ArrayList<>();

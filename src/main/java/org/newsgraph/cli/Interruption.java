@@ -5,7 +5,8 @@ import java.io.Writer;
 import java.util.function.Supplier;
 
 /**
- * What a long command ({@code build}, {@code load}) says when Ctrl-C (SIGINT) or SIGTERM ends it:
+ * What a long command ({@code build}, {@code load}, {@code watch} while it builds a round's items)
+ * says when Ctrl-C (SIGINT) or SIGTERM ends it:
  * one line on standard error naming the step it was in, what is kept and what to run next, e.g.
  * {@code newsgraph build: interrupted while loading Neo4j; the RDF of 24 article(s) is stored in
  * TDB2 ...; run the same 'newsgraph build' again ...}.
@@ -51,6 +52,11 @@ final class Interruption implements AutoCloseable {
    */
   void step(Supplier<String> message) {
     this.step = message;
+  }
+
+  /** Whether a Ctrl-C now would print a line (the current step has one). */
+  boolean hasStep() {
+    return step.get() != null;
   }
 
   /** Whether the command was interrupted (the hook has run or is running). */

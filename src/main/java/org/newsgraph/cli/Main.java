@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       BuildCommand.class,
+      WatchCommand.class,
       LoadCommand.class,
       RemoveCommand.class,
       ValidateCommand.class,
@@ -80,6 +81,15 @@ public final class Main implements Runnable {
     cl.setUsageHelpAutoWidth(true);
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    // a usage error is one line saying what is wrong and where the help is, not the whole help text
+    cl.setParameterExceptionHandler((ex, given) -> {
+      CommandLine where = ex.getCommandLine();
+      PrintWriter w = where.getErr();
+      w.println("newsgraph: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, w); // "Did you mean: newsgraph build?"
+      w.println("See '" + where.getCommandSpec().qualifiedName() + " --help'.");
+      return USAGE;
+    });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof StoreUnavailableException) {
         commandLine.getErr().println("newsgraph: " + ex.getMessage());

@@ -38,6 +38,9 @@ public final class Annotations {
       if (e.group()) {
         n.put("group", true);
       }
+      if (e.quantity() != null) {
+        n.put("quantity", e.quantity());
+      }
       n.put("name", e.name());
       ArrayNode aliases = n.putArray("aliases");
       e.aliases().stream().sorted().forEach(aliases::add);

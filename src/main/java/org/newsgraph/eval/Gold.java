@@ -8,16 +8,18 @@ import java.util.List;
 
 /**
  * A gold-annotation file in the format of {@code shared/gold/FORMAT.md}: what a careful reader
- * takes from one article. Events are read but not yet scored.
- *
+ * takes from one article.  *
  * @param document path of the article the gold describes
+ * @param kind the kind of news ({@code business}, {@code politics}, {@code conflict}, {@code
+ *     disaster}, {@code protest}, {@code crime}, {@code science}, {@code sports}), or null when
+ *     the gold does not say
  * @param documentDate publication date (ISO), or null
  * @param entities named and group entities
  * @param relations relations between entities or to literal values
  * @param events events with their arguments
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Gold(String document, String documentDate, List<GoldEntity> entities, List<GoldRelation> relations,
+public record Gold(String document, String kind, String documentDate, List<GoldEntity> entities, List<GoldRelation> relations,
     List<GoldEvent> events) {
 
   /** One gold entity; {@code type} is PERSON, ORGANIZATION, GPE or LOCATION. */
@@ -52,7 +54,7 @@ public record Gold(String document, String documentDate, List<GoldEntity> entiti
    */
   public static Gold read(Path file) throws IOException {
     Gold g = new ObjectMapper().readValue(file.toFile(), Gold.class);
-    return new Gold(g.document, g.documentDate, g.entities == null ? List.of() : g.entities,
+    return new Gold(g.document, g.kind, g.documentDate, g.entities == null ? List.of() : g.entities,
         g.relations == null ? List.of() : g.relations, g.events == null ? List.of() : g.events);
   }
 }

@@ -231,17 +231,30 @@ public final class Scorer {
         goldEntities.add(a.entity());
       }
       Set<String> seenEntities = new HashSet<>();
+      Set<String> hitPairs = new HashSet<>();
+      String label = e.type() + " " + e.triggers().stream().map(Span::text).toList();
       for (Argument a : e.arguments()) {
         String gid = goldIdOf.get(a.entity());
         if (gid != null && goldPairs.contains(a.role() + "|" + gid)) {
           argTp++;
+          hitPairs.add(a.role() + "|" + gid);
+        } else {
+          alarms.add("argument " + a.role() + " " + a.entity() + " of " + label);
         }
         if (gid != null && goldEntities.contains(gid) && seenEntities.add(gid)) {
           blindTp++;
         }
       }
+      for (String pair : goldPairs) {
+        if (!hitPairs.contains(pair)) {
+          misses.add("argument " + pair.replace('|', ' ') + " of " + label);
+        }
+      }
       if (e.time() != null && ge.time() != null && (e.time().startsWith(ge.time()) || ge.time().startsWith(e.time()))) {
         timeTp++;
+      } else if (e.time() != null || ge.time() != null) {
+        (ge.time() == null ? alarms : misses).add("time " + (ge.time() == null ? e.time() : ge.time() + " (found " + e.time() + ")")
+            + " of " + label);
       }
     }
     for (Gold.GoldEvent ge : gold.events()) {

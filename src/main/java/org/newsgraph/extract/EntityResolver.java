@@ -88,7 +88,7 @@ final class EntityResolver {
       if (a.sent == b.sent && b.begin >= a.endChar
           && ALIAS_GAP.matcher(doc.text.substring(a.endChar, b.begin)).matches()
           && (a.type == b.type || b.text.equals(b.text.toUpperCase()))) {
-        union(i, i + 1, "alias-pattern: " + a.text + " ~ " + b.text);
+        joinIfSafe(cands, i, i + 1, "alias-pattern: " + a.text + " ~ " + b.text);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -99,13 +99,14 @@ final class EntityResolver {
       for (int j = 0; j < n; j++) {
         Cand b = cands.get(j);
         if (i != j && find(i) != find(j) && initials(b.text).equals(a.text.replace(".", ""))) {
-          union(j, i, "acronym: " + a.text + " = " + b.text);
+          joinIfSafe(cands, j, i, "acronym: " + a.text + " = " + b.text);
           break;
         }
       }
     }
-    mergeByCoreference(doc, cands);
-    mergePartialPersonNames(cands);
+    RuleGuard.run("entities:coreference", -1, () -> mergeByCoreference(doc, cands));
+    RuleGuard.run("entities:partial-person-names", -1, () -> mergePartialPersonNames(cands));
+    RuleGuard.run("entities:short-organisation-names", -1, () -> mergeShortOrganisationNames(cands));
 
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -266,7 +267,7 @@ final class EntityResolver {
       if (s.type != EntityType.PERSON) {
         continue;
       }
-      Set<String> words = Set.of(Names.normalise(s.text).split(" "));
+      Set<String> words = new java.util.HashSet<>(List.of(Names.normalise(s.text).split(" ")));
       int best = -1;
       for (int j = 0; j < cands.size(); j++) {
         Cand l = cands.get(j);
@@ -284,6 +285,35 @@ final class EntityResolver {
       }
       if (best >= 0 && clustersAgree(cands, best, i)) {
         union(best, i, "name-match: " + s.text + " ~ " + cands.get(best).text);
+      }
+    }
+  }
+
+  /**
+   * "Marshall" after "Marshall Space Flight Center": a one-word organisation name that is the
+   * first word of exactly one longer organisation name joins it.
+   */
+  private void mergeShortOrganisationNames(List<Cand> cands) {
+    for (int i = 0; i < cands.size(); i++) {
+      Cand c = cands.get(i);
+      if (c.type != EntityType.ORGANIZATION || c.end - c.start != 1) {
+        continue;
+      }
+      String word = Names.normalise(c.text);
+      int match = -1;
+      boolean several = false;
+      for (int j = 0; j < cands.size(); j++) {
+        Cand l = cands.get(j);
+        String[] words = Names.normalise(l.text).split(" ");
+        if (l.type == EntityType.ORGANIZATION && words.length >= 2 && words[0].equals(word)) {
+          if (match >= 0 && find(match) != find(j)) {
+            several = true;
+          }
+          match = j;
+        }
+      }
+      if (match >= 0 && !several && find(match) != find(i)) {
+        union(match, i, "short-name: " + c.text + " ~ " + cands.get(match).text);
       }
     }
   }
@@ -355,6 +385,26 @@ final class EntityResolver {
       i = parent[i];
     }
     return i;
+  }
+
+  /**
+   * Joins two mentions' clusters unless that would join mentions of different kinds (a person and
+   * a country: "Jane Roe (Kenya), Ann Poe (Kenya)" must not become one entity); returns whether it
+   * joined. Used for merges the text states (an alias, an acronym), which may join two full names
+   * ("Jin Xinjiang, or Julien Jin"); merges by resemblance also check {@link #clustersAgree}.
+   */
+  private boolean joinIfSafe(List<Cand> cands, int a, int b, String note) {
+    int ra = find(a);
+    int rb = find(b);
+    for (int k = 0; k < cands.size(); k++) {
+      for (int l = 0; l < cands.size(); l++) {
+        if (find(k) == ra && find(l) == rb && compat(cands.get(k).type) != compat(cands.get(l).type)) {
+          return false;
+        }
+      }
+    }
+    union(a, b, note);
+    return true;
   }
 
   private void union(int a, int b, String note) {

@@ -58,7 +58,17 @@ final class EventExtractor {
   private static final Set<String> MODALS = Set.of("would", "could", "might", "may", "should");
   private static final Set<String> DIRECTION_NOUNS = Set.of("direction", "directive", "behest", "order", "orders", "instruction", "instructions", "command");
   private static final Set<String> DIRECTING_VERBS = Set.of("direct", "order", "instruct", "tell", "ask", "pressure");
-  private static final Set<String> LIGHT_VERBS = Lexicons.words("event-light-verbs.txt");
+  private static final Map<String, String> LIGHT_VERBS = lightVerbs();
+  private static final RoleFrames FRAMES = RoleFrames.shared();
+
+  private static Map<String, String> lightVerbs() {
+    Map<String, String> m = new HashMap<>();
+    for (String l : Lexicons.lines("event-light-verbs.txt")) {
+      String[] c = l.split("\t");
+      m.put(c[0].toLowerCase(Locale.ROOT), c.length > 1 ? c[1] : "subj");
+    }
+    return m;
+  }
   private static final Map<String, String> REPORTING = Lexicons.pairs("reporting-verbs.tsv");
   private static final Map<String, String[]> TYPES = types();
   private static final List<Trigger> TRIGGERS = triggers();
@@ -67,7 +77,7 @@ final class EventExtractor {
    * One line of event-triggers.tsv: the condition (empty for none) and the role of the verb's
    * subject when the line gives one ({@code subj=Defendant}), else null for the type's own.
    */
-  private record Trigger(String lemma, String particle, String pos, String type, String condition, String subjectRole) {}
+  private record Trigger(String lemma, String particle, String pos, String type, String condition, Map<String, String> overrides) {}
 
   private static Map<String, String[]> types() {
     Map<String, String[]> m = new LinkedHashMap<>();
@@ -85,6 +95,16 @@ final class EventExtractor {
     return m;
   }
 
+  /**
+   * Whether a noun with this lemma can trigger an event ("meeting", "attack", "election"): such a
+   * noun names an event, not a group of people, even where WordNet files a sense of it under
+   * social groups.
+   */
+  static boolean isNounTrigger(String lemma) {
+    String l = lemma.toLowerCase(Locale.ROOT);
+    return TRIGGERS.stream().anyMatch(t -> t.lemma.equals(l) && t.particle == null && (t.pos.equals("N") || t.pos.equals("A")));
+  }
+
   private static List<Trigger> triggers() {
     List<Trigger> out = new ArrayList<>();
     for (String l : Lexicons.lines("event-triggers.tsv")) {
@@ -93,16 +113,18 @@ final class EventExtractor {
       if (!TYPES.containsKey(c[2])) {
         throw new IllegalStateException("event-triggers.tsv: unknown type " + c[2]);
       }
-      String condition = "";
-      String subjectRole = null;
+      List<String> conditions = new ArrayList<>();
+      Map<String, String> overrides = new HashMap<>();
       for (String item : c.length > 3 ? c[3].split(";") : new String[0]) {
-        if (item.startsWith("subj=")) {
-          subjectRole = item.substring("subj=".length());
-        } else {
-          condition = item;
+        String[] kv = item.split("=", 2);
+        if (kv.length == 2 && RoleFrames.isSlot(kv[0]) && RoleFrames.isRole(kv[1])) {
+          overrides.put(kv[0], kv[1]);
+        } else if (!item.isBlank()) {
+          conditions.add(item.strip());
         }
       }
-      out.add(new Trigger(words[0], words.length > 1 ? words[1] : null, c[1], c[2], condition, subjectRole));
+      String condition = String.join(";", conditions);
+      out.add(new Trigger(words[0], words.length > 1 ? words[1] : null, c[1], c[2], condition, Map.copyOf(overrides)));
     }
     return out;
   }
@@ -136,6 +158,8 @@ final class EventExtractor {
     boolean hypothetical;
     String assertedBy;
     String stage;
+    /** The one place the sentence names with "in"/"at", the event's Place when nothing better is known. */
+    String sentencePlace;
   }
 
   List<Event> extract() {
@@ -146,15 +170,17 @@ final class EventExtractor {
       if (enhanced == null || basic == null) {
         continue;
       }
+      int sent = s;
       for (IndexedWord w : enhanced.vertexListSorted()) {
-        Trigger t = match(enhanced, w);
-        if (t == null) {
-          continue;
-        }
-        Occurrence o = occurrence(s, enhanced, basic, w, t);
-        if (o != null) {
-          found.add(o);
-        }
+        RuleGuard.run("events:trigger " + w.word(), s, () -> {
+          Trigger t = match(enhanced, w);
+          if (t != null) {
+            Occurrence o = occurrence(sent, enhanced, basic, w, t);
+            if (o != null) {
+              found.add(o);
+            }
+          }
+        });
       }
     }
     assignInheritedTimes(found);
@@ -170,6 +196,10 @@ final class EventExtractor {
     }
     if (tokenEntity.containsKey(RelationExtractor.tokenKey(w.sentIndex(), w.index() - 1))) {
       return null;
+    }
+    String ner = Doc.originalNer(doc.token(w.sentIndex(), w.index() - 1));
+    if ("DATE".equals(ner) || "TIME".equals(ner) || "DURATION".equals(ner) || "NUMBER".equals(ner)) {
+      return null; // "March" the month
     }
     String lemma = w.lemma().toLowerCase(Locale.ROOT);
     for (Trigger t : TRIGGERS) {
@@ -189,6 +219,14 @@ final class EventExtractor {
   private boolean conditionHolds(SemanticGraph g, IndexedWord w, String cond) {
     if (cond.isEmpty()) {
       return !(w.lemma().equalsIgnoreCase("charge") && hasCase(g, w, "in"));
+    }
+    if (cond.contains(";")) {
+      for (String c : cond.split(";")) {
+        if (!conditionHolds(g, w, c)) {
+          return false;
+        }
+      }
+      return true;
     }
     String[] kv = cond.split("=", 2);
     Set<String> values = kv.length > 1 ? new HashSet<>(Arrays.asList(kv[1].split("\\|"))) : Set.of();
@@ -228,16 +266,74 @@ final class EventExtractor {
         boolean any = objs.stream().anyMatch(values::contains);
         return kv[0].equals("obj") ? any : !any;
       }
+      case "not-child":
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          if (values.contains(e.getDependent().word().toLowerCase(Locale.ROOT))) {
+            return false;
+          }
+        }
+        return true;
+      case "not-prep":
+        return !conditionHolds(g, w, "prep=" + kv[1]);
+      case "prep": {
+        // a noun's phrases, and those of the light verb that takes it ("made a plea to the government")
+        List<IndexedWord> holders = new ArrayList<>(List.of(w));
+        IndexedWord gov = g.getParent(w);
+        if (gov != null && w.tag() != null && w.tag().startsWith("NN") && g.getEdge(gov, w).getRelation().toString().equals("obj")) {
+          holders.add(gov);
+        }
+        for (IndexedWord h : holders) {
+          for (SemanticGraphEdge e : g.outgoingEdgeIterable(h)) {
+            String rel = e.getRelation().toString();
+            int colon = rel.indexOf(':');
+            if ((rel.startsWith("obl:") || rel.startsWith("nmod:")) && values.contains(rel.substring(colon + 1))) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      case "has-obj":
+        return hasRelation(g, w, "obj") || g.outgoingEdgeList(w).stream().anyMatch(e -> e.getRelation().toString().startsWith("nsubj:pass"));
+      case "no-obj":
+        return !hasRelation(g, w, "obj");
+      case "no-xcomp":
+        return !hasRelation(g, w, "xcomp");
+      case "has-xcomp":
+        return hasRelation(g, w, "xcomp");
+      case "obj-type": {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("obj") || rel.startsWith("nsubj:pass")) {
+            String key = entityAt(w.sentIndex(), e.getDependent());
+            if (key != null && values.contains(entities.get(key).type().name())) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      case "title": {
+        // the complement or object names an office ("became president", "was named chief executive")
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("xcomp") || rel.equals("obj") || rel.equals("obl:as")) {
+            IndexedWord d = e.getDependent();
+            if ("TITLE".equals(Doc.originalNer(doc.token(w.sentIndex(), d.index() - 1)))) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
       default:
         throw new IllegalStateException("event-triggers.tsv: unknown condition " + cond);
     }
   }
 
   private Occurrence occurrence(int s, SemanticGraph g, SemanticGraph basic, IndexedWord w, Trigger t) {
-    String[] roles = TYPES.get(t.type);
-    String subjRole = t.subjectRole == null ? roles[2] : t.subjectRole;
-    String objRole = roles[3];
-    String withRole = roles[4].equals("-") ? null : roles[4];
+    String subjRole = FRAMES.role(t.type, t.overrides, "subj");
+    String objRole = FRAMES.role(t.type, t.overrides, "obj");
     Occurrence o = new Occurrence();
     o.type = t.type;
     o.lemma = t.particle == null ? t.lemma : t.lemma + " " + t.particle;
@@ -254,114 +350,357 @@ final class EventExtractor {
     }
     o.span = new Span(tok.beginPosition(), end, doc.text.substring(tok.beginPosition(), end));
     boolean verb = w.tag().startsWith("VB");
-    boolean possessiveIsObject = !objRole.equals(subjRole)
-        && (t.type.startsWith("Justice.") || t.type.startsWith("Life.") || t.type.startsWith("Personnel."));
-    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
-      String rel = e.getRelation().toString();
-      IndexedWord d = e.getDependent();
-      String role = null;
-      if (verb) {
-        if (rel.equals("nsubj") || rel.equals("nsubj:xsubj") || rel.equals("obl:agent")
-            || (rel.equals("obl:by") && "VBN".equals(w.tag()))) {
-          role = subjRole;
-        } else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("nsubj:pass:xsubj")) {
-          role = objRole;
-        } else if (rel.equals("iobj") || rel.equals("obl:to")) {
-          role = t.type.startsWith("Transaction.") ? "Recipient" : t.type.equals("Movement.Transport") ? "Destination" : objRole;
-        } else if (rel.equals("obl:with") && withRole != null) {
-          role = withRole;
-        } else if (rel.equals("obl:from") && t.type.equals("Movement.Transport")) {
-          role = "Origin";
-        } else if (rel.equals("obl:before") && t.type.startsWith("Justice.")) {
-          // "pleaded guilty before U.S. District Judge Smith", "sentenced before Judge Roe"
-          role = "Adjudicator";
-        }
-      } else {
-        if (rel.equals("nmod:of") || rel.equals("nmod:against")) {
-          role = objRole;
-        } else if (rel.equals("nmod:by") || rel.equals("nmod:agent")) {
-          role = subjRole;
-        } else if (rel.equals("nmod:poss")) {
-          role = possessiveIsObject ? objRole : subjRole;
-        } else if (rel.equals("nmod:with") && withRole != null) {
-          role = withRole;
-        } else if (rel.equals("acl")) {
-          for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
-            String ar = ae.getRelation().toString();
-            if (ar.equals("obl:agent") || ar.equals("nsubj")) {
-              addArg(o, s, ae.getDependent(), subjRole, false);
-            }
-          }
-        } else if (rel.equals("compound") || rel.equals("amod")) {
-          addArg(o, s, d, "Place", true);
-        }
-      }
-      if (rel.startsWith("obl:in") || rel.startsWith("obl:at") || rel.startsWith("nmod:in") || rel.startsWith("nmod:at")) {
-        addArg(o, s, d, "Place", true);
-      }
+    for (Slot slot : slots(g, w, verb, t.type)) {
+      String role = FRAMES.role(t.type, t.overrides, slot.name());
       if (role != null) {
-        addArg(o, s, d, role, false);
-      }
-      if (verb && rel.equals("xcomp") && t.type.startsWith("Justice.") && d.tag() != null && d.tag().startsWith("JJ")) {
-        // "pleaded guilty before Judge Roe": the phrase hangs on the adjective; "found Roe
-        // guilty": Roe is the adjective's subject, and the one found guilty
-        for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
-          String ar = ae.getRelation().toString();
-          if (ar.equals("obl:before")) {
-            addArg(o, s, ae.getDependent(), "Adjudicator", false);
-          } else if (ar.equals("nsubj")) {
-            addArg(o, s, ae.getDependent(), objRole, false);
-          }
-        }
+        addArgument(o, s, g, slot.word(), role, slot.name());
       }
     }
     if (verb) {
-      boolean hasObject = o.args.stream().anyMatch(a -> a.role().equals(objRole));
-      boolean hasSubject = o.args.stream().anyMatch(a -> a.role().equals(subjRole));
       for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
-        if (!hasObject && !objRole.equals(subjRole) && e.getRelation().toString().equals("ccomp")) {
-          for (SemanticGraphEdge ce : g.outgoingEdgeIterable(e.getDependent())) {
-            if (ce.getRelation().toString().equals("nsubj")) {
-              addArg(o, s, ce.getDependent(), objRole, false);
+        IndexedWord d = e.getDependent();
+        if (e.getRelation().toString().equals("xcomp") && t.type.startsWith("Justice.") && d.tag() != null && d.tag().startsWith("JJ")) {
+          // "pleaded guilty before Judge Roe": the phrase hangs on the adjective; "found Roe
+          // guilty": Roe is the adjective's subject, and the one found guilty
+          for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
+            String ar = ae.getRelation().toString();
+            if (ar.equals("obl:before")) {
+              addArgument(o, s, g, ae.getDependent(), "Adjudicator", "prep:before");
+            } else if (ar.equals("nsubj") && objRole != null) {
+              addArgument(o, s, g, ae.getDependent(), objRole, "obj");
             }
           }
         }
       }
-      IndexedWord parent = g.getParent(w);
-      SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
-      if (!hasSubject && up != null && parent.tag() != null && parent.tag().startsWith("VB")
-          && (up.getRelation().toString().equals("xcomp") || up.getRelation().toString().startsWith("advcl"))) {
-        for (SemanticGraphEdge pe : g.outgoingEdgeIterable(parent)) {
-          if (pe.getRelation().toString().equals("nsubj")) {
-            addArg(o, s, pe.getDependent(), subjRole, false);
+      boolean hasObject = objRole != null && o.args.stream().anyMatch(a -> a.role().equals(objRole));
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+        if (!hasObject && objRole != null && !objRole.equals(subjRole) && e.getRelation().toString().equals("ccomp")) {
+          for (SemanticGraphEdge ce : g.outgoingEdgeIterable(e.getDependent())) {
+            if (ce.getRelation().toString().equals("nsubj")) {
+              addArgument(o, s, g, ce.getDependent(), objRole, "obj");
+            }
           }
         }
       }
     }
-    IndexedWord gov = g.getParent(w);
-    if (!verb && gov != null && LIGHT_VERBS.contains(gov.lemma().toLowerCase(Locale.ROOT))) {
-      SemanticGraphEdge edge = g.getEdge(gov, w);
-      if (edge != null && (edge.getRelation().toString().equals("obj") || edge.getRelation().toString().equals("nsubj:pass"))) {
-        String role = gov.lemma().equalsIgnoreCase("face") ? objRole : subjRole;
-        for (SemanticGraphEdge e : g.outgoingEdgeIterable(gov)) {
-          String rel = e.getRelation().toString();
-          if (rel.equals("nsubj") || rel.equals("nsubj:xsubj") || rel.equals("obl:agent")) {
-            addArg(o, s, e.getDependent(), role, false);
-          }
-        }
-      }
+    if (subjRole != null) {
+      addDirectingActors(o, s, g, w, subjRole);
     }
-    addDirectingActors(o, s, g, w, subjRole);
-    if (!objRole.equals(subjRole)) {
+    if (objRole != null && subjRole != null && !objRole.equals(subjRole)) {
       Set<String> actors = new HashSet<>();
       o.args.stream().filter(a -> a.role().equals(subjRole)).forEach(a -> actors.add(a.entity()));
       o.args.removeIf(a -> a.role().equals(objRole) && actors.contains(a.entity()));
     }
+    o.sentencePlace = sentencePlace(s, g, w);
+    Set<String> roled = new HashSet<>();
+    o.args.stream().filter(a -> !a.role().equals("Place")).forEach(a -> roled.add(a.entity()));
+    o.args.removeIf(a -> a.role().equals("Place") && roled.contains(a.entity()));
     o.negated = negated(g, w);
     o.hypothetical = hypothetical(g, w);
     attribution(o, s, g, w);
     nearestTime(o, s, basic, basic.getNodeByIndexSafe(w.index()), pastTense(g, w));
     return o;
+  }
+
+  private static boolean hasRelation(SemanticGraph g, IndexedWord w, String rel) {
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      if (e.getRelation().toString().equals(rel)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One syntactic position of a trigger and the word that fills it. */
+  private record Slot(String name, IndexedWord word) {}
+
+  /**
+   * The filled slots of a trigger (see {@code event-frames.tsv}): its own dependents, the subject
+   * it inherits through an adverbial clause or a controlling verb, the noun a reduced relative
+   * clause modifies, and for a trigger noun the subject of the light verb that takes it.
+   */
+  private List<Slot> slots(SemanticGraph g, IndexedWord w, boolean verb, String type) {
+    List<Slot> out = new ArrayList<>();
+    boolean passive = false;
+    boolean hasObject = false;
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      String rel = e.getRelation().toString();
+      passive |= rel.startsWith("nsubj:pass") || rel.equals("aux:pass");
+      hasObject |= rel.equals("obj");
+    }
+    boolean subjectFound = false;
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      String rel = e.getRelation().toString();
+      IndexedWord d = e.getDependent();
+      if (verb) {
+        if (rel.equals("nsubj") || rel.equals("nsubj:xsubj")) {
+          out.add(new Slot(hasObject ? "subj" : "subj-intr", d));
+          subjectFound = true;
+        } else if (rel.equals("obl:agent") || (rel.equals("obl:by") && passive)) {
+          out.add(new Slot("subj", d));
+          subjectFound = true;
+        } else if (rel.equals("obj") || rel.startsWith("nsubj:pass")) {
+          out.add(new Slot("obj", d));
+        } else if (rel.equals("iobj")) {
+          out.add(new Slot("iobj", d));
+        } else if (rel.equals("obl:by")) {
+          continue; // an active verb's "by" phrase is a means ("repress speech by targeting critics"), not an agent
+        } else if (rel.startsWith("obl:") && !rel.equals("obl:tmod") && !rel.equals("obl:npmod")) {
+          out.add(new Slot("prep:" + rel.substring(4), d));
+        }
+      } else {
+        if (rel.equals("nmod:poss")) {
+          out.add(new Slot("poss", d));
+        } else if (rel.equals("nmod:of")) {
+          out.add(new Slot("of", d));
+        } else if (rel.equals("nmod:agent")) {
+          out.add(new Slot("subj", d));
+        } else if (rel.startsWith("nmod:") && !rel.equals("nmod:tmod") && !rel.equals("nmod:npmod")) {
+          out.add(new Slot("prep:" + rel.substring(5), d));
+        } else if ((rel.equals("compound") || rel.equals("amod")) && d.index() < w.index()) {
+          out.add(new Slot("compound", d));
+        } else if (rel.equals("acl")) {
+          for (SemanticGraphEdge ae : g.outgoingEdgeIterable(d)) {
+            String ar = ae.getRelation().toString();
+            if (ar.equals("obl:agent") || ar.equals("nsubj")) {
+              out.add(new Slot("subj", ae.getDependent()));
+            }
+          }
+        }
+      }
+    }
+    IndexedWord parent = g.getParent(w);
+    SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
+    String upRel = up == null ? "" : up.getRelation().toString();
+    if (verb && !subjectFound && parent != null && parent.tag() != null && parent.tag().startsWith("VB")
+        && (upRel.equals("xcomp") || upRel.startsWith("advcl") || (upRel.equals("dep") && "VBG".equals(w.tag())))) {
+      // "stormed a police post, killing four officers" (a participle the parser may leave as "dep");
+      // "vowed to attack" (not "ordered Zoom to
+      // shut down": with an object, the object is the one who acts)
+      boolean objectControl = upRel.equals("xcomp") && hasRelation(g, parent, "obj");
+      for (SemanticGraphEdge pe : g.outgoingEdgeIterable(parent)) {
+        if (pe.getRelation().toString().equals(objectControl ? "obj" : "nsubj")) {
+          out.add(new Slot(hasObject || passive ? "subj" : "subj-intr", pe.getDependent()));
+        }
+      }
+    }
+    if (verb && parent != null && upRel.startsWith("acl") && !upRel.equals("acl:relcl")) {
+      // "protesters killed by police" (the noun is the object); "gunmen firing at police" (the subject)
+      out.add(new Slot("VBN".equals(w.tag()) ? "obj" : hasObject ? "subj" : "subj-intr", parent));
+    }
+    String parentLemma = parent == null || parent.lemma() == null ? "" : parent.lemma().toLowerCase(Locale.ROOT);
+    boolean takesNoun = upRel.equals("obj") || upRel.startsWith("nsubj:pass")
+        || ((parentLemma.equals("go") || parentLemma.equals("participate") || parentLemma.equals("take"))
+            && (upRel.equals("obl:on") || upRel.equals("obl:in")));
+    if (!verb && parent != null && takesNoun) {
+      String light = LIGHT_VERBS.get(parentLemma);
+      if (light == null && parent.tag() != null && parent.tag().startsWith("VB")) {
+        // "signed three trade deals": a verb trigger of the same type carries the noun's actors
+        Trigger pt = match(g, parent);
+        light = pt != null && pt.type.equals(type) ? "subj" : null;
+      }
+      if (light != null) {
+        for (SemanticGraphEdge pe : g.outgoingEdgeIterable(parent)) {
+          String rel = pe.getRelation().toString();
+          if (rel.equals("nsubj") || rel.equals("nsubj:xsubj") || rel.equals("obl:agent")) {
+            out.add(new Slot(light, pe.getDependent()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Quantity and part words whose "of" phrase names the participants ("hundreds of protesters", "one of the workers"). */
+  private static final Set<String> PARTITIVES = Set.of("hundred", "thousand", "dozen", "million", "score", "number",
+      "group", "handful", "couple", "pair", "some", "many", "most", "all", "several", "few", "one", "rest",
+      "majority", "half", "each", "both", "none", "member");
+
+  /**
+   * Adds the entity a slot's word stands for with this role. A word of no entity leads on to the
+   * participant it quantifies ("hundreds of protesters"), to an entity in apposition ("his client,
+   * Josephat Mwenda"), or, for an object or "of" phrase, to the organisation or person it belongs to
+   * ("the cloud unit of Globex": slot obj.of). A place in a phrase the role is not for fills Place;
+   * a place modifying the participant ("bombs in Baghdad") is the Place too.
+   */
+  private void addArgument(Occurrence o, int s, SemanticGraph g, IndexedWord d, String role, String slot) {
+    IndexedWord word = d;
+    for (int hop = 0; hop < 3 && entityAt(s, word) == null; hop++) {
+      IndexedWord next = null;
+      String lemma = word.lemma() == null ? "" : word.lemma().toLowerCase(Locale.ROOT);
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
+        String rel = e.getRelation().toString();
+        if (rel.equals("nmod:of") && (PARTITIVES.contains(lemma) || "CD".equals(word.tag()))) {
+          next = e.getDependent();
+          break;
+        }
+        if (rel.equals("appos") && entityAt(s, e.getDependent()) != null) {
+          next = e.getDependent();
+          break;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      word = next;
+    }
+    String key = entityAt(s, word);
+    if (key == null && slot.startsWith("prep:") && (role.equals("Target") || role.equals("Victim"))) {
+      // "threats to his life", "an attack on the headquarters of Hamas": the one whose it is
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
+        String rel = e.getRelation().toString();
+        if (rel.equals("nmod:poss") || rel.equals("nmod:of")) {
+          String owner = entityAt(s, e.getDependent());
+          if (owner != null && !entities.get(owner).type().isPlace()) {
+            key = owner;
+          }
+        }
+      }
+    }
+    if (key == null && (slot.equals("obj") || slot.equals("of"))) {
+      String ownerRole = FRAMES.role(o.type, Map.of(), "obj.of");
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
+        String rel = e.getRelation().toString();
+        if (ownerRole != null && (rel.equals("nmod:of") || rel.equals("nmod:poss") || rel.equals("compound"))) {
+          String owner = entityAt(s, e.getDependent());
+          if (owner != null && !entities.get(owner).type().isPlace()) {
+            add(o, owner, ownerRole, false);
+          }
+        }
+      }
+    }
+    if (!slot.startsWith("prep:") || role.equals("Place")) {
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(word)) {
+        String rel = e.getRelation().toString();
+        if (rel.equals("nmod:in") || rel.equals("nmod:at")) {
+          String place = placeAt(s, g, e.getDependent());
+          if (place != null) {
+            add(o, place, "Place", false);
+          }
+        }
+      }
+    }
+    if (key == null) {
+      // "in the streets of Nairobi", "in the capital, Dakar", "attacked the town of Goma"
+      key = placeAt(s, g, word);
+    }
+    if (key != null) {
+      add(o, key, role, slot.startsWith("prep:") || slot.equals("compound") || slot.equals("poss"));
+    }
+  }
+
+  /**
+   * The place of the clause a trigger sits in: the first place named by an "in", "at" or "near"
+   * phrase of a verb on the way from the trigger up to the sentence's root ("Hundreds marched in
+   * Nairobi to denounce the killings": Nairobi for the denouncing too), or null. A place in a
+   * phrase of some other word of the sentence ("a practice banned in China") is not the event's.
+   */
+  private String sentencePlace(int s, SemanticGraph g, IndexedWord trigger) {
+    IndexedWord cur = trigger;
+    for (int depth = 0; depth < 5 && cur != null; depth++) {
+      if (cur.tag() != null && cur.tag().startsWith("VB")) {
+        for (SemanticGraphEdge e : g.outgoingEdgeIterable(cur)) {
+          String rel = e.getRelation().toString();
+          if (rel.equals("obl:in") || rel.equals("obl:at") || rel.equals("obl:near")) {
+            String p = placeAt(s, g, e.getDependent());
+            if (p != null) {
+              return p;
+            }
+          }
+        }
+      }
+      IndexedWord parent = g.getParent(cur);
+      if (parent == null) {
+        break;
+      }
+      String rel = g.getEdge(parent, cur).getRelation().toString();
+      if (rel.startsWith("acl") || rel.startsWith("nmod") || rel.equals("appos")) {
+        break; // out of the clause, into a noun phrase
+      }
+      cur = parent;
+    }
+    return null;
+  }
+
+  /**
+   * The place a phrase names: the place entity at the word, or one that a common noun there leads
+   * to through "of", a compound, a possessive or an apposition ("the streets of Nairobi", "the
+   * capital Dakar", "Iraq's capital of Baghdad"), at most two steps away; null when none.
+   */
+  private String placeAt(int s, SemanticGraph g, IndexedWord w) {
+    String key = entityAt(s, w);
+    if (key != null) {
+      return entities.get(key).type().isPlace() ? key : null;
+    }
+    Deque<IndexedWord> todo = new ArrayDeque<>(List.of(w));
+    Map<Integer, Integer> depth = new HashMap<>(Map.of(w.index(), 0));
+    String found = null;
+    while (!todo.isEmpty() && found == null) {
+      IndexedWord x = todo.poll();
+      int d = depth.get(x.index());
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(x)) {
+        String rel = e.getRelation().toString();
+        IndexedWord c = e.getDependent();
+        if (!(rel.equals("nmod:of") || rel.equals("compound") || rel.equals("nmod:poss") || rel.equals("appos")) || depth.containsKey(c.index())) {
+          continue;
+        }
+        String k = entityAt(s, c);
+        if (k != null) {
+          if (entities.get(k).type().isPlace() && (found == null || !rel.equals("nmod:poss"))) {
+            found = k; // "Iraq's capital of Baghdad": the capital, not the country
+          }
+          continue;
+        }
+        if (d < 1 && c.tag() != null && c.tag().startsWith("NN")) {
+          depth.put(c.index(), d + 1);
+          todo.add(c);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Key of the entity a word belongs to (a mention, a resolved pronoun or description), or null. */
+  private String entityAt(int s, IndexedWord w) {
+    String key = tokenEntity.get(RelationExtractor.tokenKey(s, w.index() - 1));
+    if (key == null && w.tag() != null && w.tag().equals("JJ")) {
+      // a nationality adjective stands for its country when the article names it ("Israeli strikes")
+      String country = Lexicons.demonyms().get(w.word());
+      if (country != null) {
+        key = Extractor.keyOfName(entities, country, org.newsgraph.model.EntityType.GPE);
+      }
+    }
+    return key != null && entities.containsKey(key) ? key : null;
+  }
+
+  /** Roles a country or city may fill as an actor ("Israel attacked", "talks between India and China"). */
+  private static final Set<String> GPE_ROLES = Set.of("Entity", "Target", "Agent", "Attacker", "Giver", "Recipient",
+      "Buyer", "Seller", "Beneficiary", "Plaintiff", "Destination", "Origin", "Org");
+  /** Roles another place may fill besides Place. */
+  private static final Set<String> LOCATION_ROLES = Set.of("Target", "Destination", "Origin");
+
+  private void add(Occurrence o, String key, String role, boolean placeFallback) {
+    Entity e = entities.get(key);
+    if (e == null) {
+      return;
+    }
+    boolean place = e.type().isPlace();
+    if (role.equals("Place")) {
+      if (place) {
+        o.args.add(new Argument("Place", key));
+      }
+      return;
+    }
+    if (place) {
+      boolean allowed = e.type() == org.newsgraph.model.EntityType.GPE ? GPE_ROLES.contains(role) : LOCATION_ROLES.contains(role);
+      if (!allowed) {
+        if (placeFallback) {
+          o.args.add(new Argument("Place", key));
+        }
+        return;
+      }
+    }
+    o.args.add(new Argument(role, key));
   }
 
   /** "worked under the direction of X to censor", "was directed by X to shut down": X is an actor too. */
@@ -396,24 +735,12 @@ final class EventExtractor {
   }
 
   private void addArg(Occurrence o, int s, IndexedWord d, String role, boolean placesOnly) {
-    String key = tokenEntity.get(RelationExtractor.tokenKey(s, d.index() - 1));
-    if (key == null) {
-      return;
+    String key = entityAt(s, d);
+    if (key != null) {
+      add(o, key, placesOnly ? "Place" : role, false);
     }
-    Entity e = entities.get(key);
-    if (e == null) {
-      return;
-    }
-    if (placesOnly != e.type().isPlace()) {
-      if (placesOnly) {
-        return;
-      }
-      if (e.type().isPlace() && !role.equals("Entity") && !role.equals("Target") && !role.equals("Agent") && !role.equals("Destination") && !role.equals("Origin")) {
-        return;
-      }
-    }
-    o.args.add(new Argument(role, key));
   }
+
 
   private static boolean hasChild(SemanticGraph g, IndexedWord w, String rel, String word) {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
@@ -431,15 +758,33 @@ final class EventExtractor {
   private static boolean negated(SemanticGraph g, IndexedWord w) {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
       String rel = e.getRelation().toString();
-      String lemma = e.getDependent().word().toLowerCase(Locale.ROOT);
+      IndexedWord d = e.getDependent();
+      String lemma = d.word().toLowerCase(Locale.ROOT);
       if ((rel.equals("advmod") || rel.equals("neg") || rel.equals("det")) && NEGATORS.contains(lemma)) {
         return true;
+      }
+      if ((rel.startsWith("nsubj") || rel.equals("obj")) && noParticipant(g, d)) {
+        return true; // "no one was hurt", "nobody died", "killing none"
       }
     }
     IndexedWord parent = g.getParent(w);
     SemanticGraphEdge up = parent == null ? null : g.getEdge(parent, w);
     if (up != null && up.getRelation().toString().equals("ccomp") && REPORTING.containsKey(parent.lemma().toLowerCase(Locale.ROOT))) {
       return negated(g, parent);
+    }
+    return false;
+  }
+
+  /** Whether a participant is nobody: "nobody", "none", "no one", "no people", "no casualties". */
+  private static boolean noParticipant(SemanticGraph g, IndexedWord d) {
+    String word = d.word().toLowerCase(Locale.ROOT);
+    if (word.equals("nobody") || word.equals("none") || word.equals("noone") || word.equals("no-one")) {
+      return true;
+    }
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(d)) {
+      if (e.getRelation().toString().equals("det") && e.getDependent().word().equalsIgnoreCase("no")) {
+        return true;
+      }
     }
     return false;
   }
@@ -459,7 +804,62 @@ final class EventExtractor {
     for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
       String rel = e.getRelation().toString();
       String word = e.getDependent().word().toLowerCase(Locale.ROOT);
-      if ((rel.equals("aux") && MODALS.contains(word)) || (rel.equals("mark") && (word.equals("if") || word.equals("whether") || word.equals("unless")))) {
+      if ((rel.equals("aux") && MODALS.contains(word))
+          || (rel.equals("mark") && (word.equals("if") || word.equals("whether") || word.equals("unless")))) {
+        return true;
+      }
+    }
+    return unrealised(g, w);
+  }
+
+  /** Verbs whose clause says what should happen, not what did ("demanded that he resign"). */
+  private static final Set<String> DEMANDING = Set.of("demand", "call", "urge", "ask", "insist", "propose", "suggest",
+      "recommend", "request", "want", "order", "plan", "threaten", "vow", "hope", "seek", "expect", "intend", "pledge", "promise");
+
+  /**
+   * Whether the trigger sits in a clause of plan or demand, or under a modal, so the text does not
+   * say it happened: an infinitive or a clause that a verb of demanding, wanting or planning takes
+   * ("vowed to attack", "demanded that the chairman step down"), or a clause whose governing verb
+   * has a modal ("would consider returning"). An infinitive of purpose ("worked to censor the
+   * meetings") may tell what was done, and what is scheduled or announced ("will be sentenced on
+   * October 30", "will serve as director") is reported as news: both are kept. Walks up at most
+   * three clause levels.
+   */
+  private static boolean unrealised(SemanticGraph g, IndexedWord w) {
+    IndexedWord cur = w;
+    for (int depth = 0; depth < 3; depth++) {
+      IndexedWord parent = g.getParent(cur);
+      if (parent == null) {
+        return false;
+      }
+      String rel = g.getEdge(parent, cur).getRelation().toString();
+      String parentLemma = parent.lemma() == null ? "" : parent.lemma().toLowerCase(Locale.ROOT);
+      boolean clause = rel.equals("xcomp") || rel.startsWith("advcl") || rel.equals("ccomp") || rel.startsWith("acl")
+          || rel.equals("dep") || rel.startsWith("conj");
+      if (!clause) {
+        return false;
+      }
+      boolean infinitive = hasMarkTo(g, cur);
+      if (infinitive && DEMANDING.contains(parentLemma) && !rel.startsWith("conj")) {
+        return true;
+      }
+      if (rel.equals("ccomp") && DEMANDING.contains(parentLemma)) {
+        return true;
+      }
+      for (SemanticGraphEdge e : g.outgoingEdgeIterable(parent)) {
+        String word = e.getDependent().word().toLowerCase(Locale.ROOT);
+        if (e.getRelation().toString().equals("aux") && MODALS.contains(word) && !rel.startsWith("conj")) {
+          return true;
+        }
+      }
+      cur = parent;
+    }
+    return false;
+  }
+
+  private static boolean hasMarkTo(SemanticGraph g, IndexedWord w) {
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(w)) {
+      if (e.getRelation().toString().equals("mark") && e.getDependent().word().equalsIgnoreCase("to")) {
         return true;
       }
     }
@@ -545,19 +945,32 @@ final class EventExtractor {
     if (from == null) {
       return;
     }
+    boolean future = false;
+    for (SemanticGraphEdge e : g.outgoingEdgeIterable(from)) {
+      String w = e.getDependent().word().toLowerCase(Locale.ROOT);
+      future |= e.getRelation().toString().startsWith("aux") && (w.equals("will") || w.equals("shall") || w.equals("'ll"));
+    }
+    boolean noun = from.tag() != null && from.tag().startsWith("NN");
     Map<Integer, Integer> dist = new HashMap<>();
+    Set<Integer> closed = new HashSet<>();
     Deque<IndexedWord> queue = new ArrayDeque<>();
     dist.put(from.index(), 0);
     queue.add(from);
     String best = null;
     int bestDist = Integer.MAX_VALUE;
+    List<CoreLabel> tokens = doc.tokens(s);
     while (!queue.isEmpty()) {
       IndexedWord w = queue.poll();
       int d = dist.get(w.index());
       if (d > MAX_TIME_DISTANCE || d >= bestDist) {
         continue;
       }
-      String value = timeValue(doc.tokens(s), w.index() - 1, published);
+      String value = timeValue(tokens, w.index() - 1, published);
+      if (value != null && published != null && !future && value.length() == 10
+          && namesOnlyAWeekday(tokens, w.index() - 1) && value.compareTo(published.toString()) > 0) {
+        // "the blast on Tuesday", published on a Friday: news reports the Tuesday before
+        value = java.time.LocalDate.parse(value).minusDays(7).toString();
+      }
       if (value != null && past && published != null
           && value.compareTo(published.toString().substring(0, Math.min(value.length(), 10))) > 0) {
         value = null;
@@ -567,15 +980,23 @@ final class EventExtractor {
         bestDist = d;
         continue;
       }
-      List<IndexedWord> next = new ArrayList<>(g.getChildList(w));
+      List<IndexedWord> next = new ArrayList<>();
+      if (!closed.contains(w.index())) {
+        next.addAll(g.getChildList(w));
+      }
       IndexedWord parent = g.getParent(w);
-      if (parent != null) {
+      if (parent != null && (w != from || !noun || timeMayComeFromAbove(g, parent, w))) {
         next.add(parent);
       }
       for (IndexedWord n : next) {
         if (!dist.containsKey(n.index())) {
           dist.put(n.index(), d + 1);
           queue.add(n);
+          boolean down = n != parent;
+          if (down && n.tag() != null && n.tag().startsWith("NN") && !isTemporal(tokens, n)) {
+            // a noun's own modifiers date that noun, not this event ("arrested over the 1994 genocide")
+            closed.add(n.index());
+          }
         }
       }
     }
@@ -583,6 +1004,21 @@ final class EventExtractor {
       o.time = best;
       o.timeDistance = bestDist;
     }
+  }
+
+  /**
+   * Whether a trigger noun may take its time from the word above it: from a verb it is the
+   * subject of ("the blast occurred on Monday") or a light verb that takes it ("held talks on
+   * Monday"), not from a verb whose object it is ("commemorate the massacre this year").
+   */
+  private static boolean timeMayComeFromAbove(SemanticGraph g, IndexedWord parent, IndexedWord noun) {
+    String rel = g.getEdge(parent, noun).getRelation().toString();
+    return rel.startsWith("nsubj") || LIGHT_VERBS.containsKey(parent.lemma() == null ? "" : parent.lemma().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isTemporal(List<CoreLabel> tokens, IndexedWord w) {
+    String ner = Doc.originalNer(tokens.get(w.index() - 1));
+    return "DATE".equals(ner) || "TIME".equals(ner) || "DURATION".equals(ner);
   }
 
   /**
@@ -688,17 +1124,12 @@ final class EventExtractor {
     }
   }
 
-  /**
-   * Groups occurrences into events: an occurrence joins the event of its type that shares one of
-   * its (role, entity) arguments; else the latest event of its type whose arguments do not conflict
-   * with its own (no role filled by different entities in both); else it starts an event. Negated
-   * and hypothetical occurrences only join their like.
-   */
   /** True when some argument other than the Place is known. */
   private static boolean hasCore(Set<Argument> args) {
     return args.stream().anyMatch(a -> !a.role().equals("Place"));
   }
 
+  /** Whether a role is filled by different entities in a and b, neither holding the other's. */
   private static boolean conflict(Set<Argument> a, Set<Argument> b) {
     for (Argument x : b) {
       boolean roleUsed = a.stream().anyMatch(y -> y.role().equals(x.role()));
@@ -709,6 +1140,78 @@ final class EventExtractor {
     return false;
   }
 
+  /**
+   * Whether two mentions of one type may be one occurrence as far as time and place go: their
+   * explicit times (not inherited ones) are equal or one contains the other ("2020" and
+   * "2020-05-31"), and their places, when both have one, overlap. "An invasion in 2022" and
+   * "this week's bombing" are two attacks.
+   */
+  private boolean timeAndPlaceAgree(List<Occurrence> cluster, Occurrence o) {
+    for (Occurrence x : cluster) {
+      if (x.timeDistance != Integer.MAX_VALUE && o.timeDistance != Integer.MAX_VALUE && x.time != null && o.time != null
+          && !x.time.startsWith(o.time) && !o.time.startsWith(x.time)) {
+        return false;
+      }
+    }
+    Set<String> places = new HashSet<>();
+    cluster.forEach(x -> x.args.stream().filter(a -> a.role().equals("Place")).forEach(a -> places.add(a.entity())));
+    Set<String> own = new HashSet<>();
+    o.args.stream().filter(a -> a.role().equals("Place")).forEach(a -> own.add(a.entity()));
+    if (places.isEmpty() || own.isEmpty() || own.stream().anyMatch(places::contains)) {
+      return true;
+    }
+    // a city and a country may be one place ("died in France ... died in Paris")
+    boolean ownCountry = own.stream().anyMatch(this::isCountry);
+    boolean clusterCountry = places.stream().anyMatch(this::isCountry);
+    return ownCountry != clusterCountry;
+  }
+
+  /** Whether the tagger named this place a country in one of its mentions. */
+  private boolean isCountry(String key) {
+    Entity e = entities.get(key);
+    if (e == null) {
+      return false;
+    }
+    for (org.newsgraph.model.Mention m : e.mentions()) {
+      for (CoreLabel t : doc.tokens(m.sentence())) {
+        if (t.beginPosition() >= m.span().begin() && t.endPosition() <= m.span().end() && "COUNTRY".equals(Doc.originalNer(t))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether two mentions may report the same occurrence in time when one of them gives no time
+   * of its own: a mention without a time reports the news of the day, so it is not the one of an
+   * explicit date in another month ("The collapse killed 20 people" and "24 people were killed in
+   * September 2014" are two deaths).
+   */
+  private boolean sameReportedTime(List<Occurrence> cluster, Occurrence o) {
+    if (published == null) {
+      return true;
+    }
+    String month = published.toString().substring(0, 7);
+    boolean clusterExplicit = cluster.stream().anyMatch(x -> x.timeDistance != Integer.MAX_VALUE);
+    boolean ownExplicit = o.timeDistance != Integer.MAX_VALUE;
+    if (clusterExplicit == ownExplicit) {
+      return true;
+    }
+    String t = ownExplicit ? o.time : cluster.stream().filter(x -> x.timeDistance != Integer.MAX_VALUE).findFirst().get().time;
+    String cut = t.length() >= 7 ? t.substring(0, 7) : t;
+    return month.startsWith(cut);
+  }
+
+  /**
+   * Groups mentions into events. A mention may join an event of its type (and of the same
+   * negation and modality) only when their times and places agree ({@link #timeAndPlaceAgree}).
+   * It joins the event that shares one of its participants; else the latest one with the same
+   * trigger word ("killed ... killed") that shares its place or its reported time ({@link
+   * #sameReportedTime}) or of which either side knows no participant, or, when neither has
+   * participants in conflict (one role filled by different entities), the latest one of which
+   * either side knows no participant but places; else it starts an event.
+   */
   private List<Event> merge(List<Occurrence> found) {
     List<List<Occurrence>> clusters = new ArrayList<>();
     for (Occurrence o : found) {
@@ -716,17 +1219,22 @@ final class EventExtractor {
       List<Occurrence> compatible = null;
       for (List<Occurrence> c : clusters) {
         Occurrence head = c.get(0);
-        if (!head.type.equals(o.type) || head.negated != o.negated || head.hypothetical != o.hypothetical) {
+        if (!head.type.equals(o.type) || head.negated != o.negated || head.hypothetical != o.hypothetical
+            || !timeAndPlaceAgree(c, o)) {
           continue;
         }
         Set<Argument> args = new HashSet<>();
         c.forEach(x -> args.addAll(x.args));
-        if (o.args.stream().anyMatch(a -> !a.role().equals("Place") && args.contains(a))) {
+        Set<String> participants = new HashSet<>();
+        args.stream().filter(a -> !a.role().equals("Place")).forEach(a -> participants.add(a.entity()));
+        if (o.args.stream().anyMatch(a -> !a.role().equals("Place") && participants.contains(a.entity()))) {
           target = c;
           break;
         }
         boolean sameWord = c.stream().anyMatch(x -> x.lemma.equals(o.lemma));
-        if (!conflict(args, o.args) && (!hasCore(o.args) || !hasCore(args) || sameWord)) {
+        boolean samePlace = o.args.stream().anyMatch(a -> a.role().equals("Place") && args.contains(a));
+        boolean oneUnknown = !hasCore(o.args) || !hasCore(args);
+        if (sameWord && (samePlace || oneUnknown || sameReportedTime(c, o)) || (!conflict(args, o.args) && oneUnknown)) {
           compatible = c;
         }
       }
@@ -760,6 +1268,13 @@ final class EventExtractor {
       }
       if (time == null) {
         time = c.stream().map(x -> x.time).filter(java.util.Objects::nonNull).findFirst().orElse(fallbackTime);
+      }
+      if (args.stream().noneMatch(a -> a.role().equals("Place"))) {
+        // the sentence's place, weaker evidence than a phrase of the trigger's own, so it takes no
+        // part in deciding which mentions are one event
+        c.stream().map(x -> x.sentencePlace).filter(java.util.Objects::nonNull).findFirst()
+            .filter(p -> args.stream().noneMatch(a -> a.entity().equals(p)))
+            .ifPresent(p -> args.add(new Argument("Place", p)));
       }
       Sentence evidence = doc.modelSentences.get(first.sentence);
       events.add(new Event("e" + (events.size() + 1), first.type, triggers, new ArrayList<>(args), time,

@@ -39,10 +39,10 @@ public final class Extractor {
    * checks).
    */
   static final List<String> RULE_FILES = List.of("charges.semgrex", "demonyms.tsv", "entity-cues.rules",
-      "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt",
-      "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt",
+      "event-frames.tsv", "event-light-verbs.txt", "event-name-heads.txt", "event-triggers.tsv", "event-types.tsv", "founder-titles.txt", "gpe-leader-titles.txt",
+      "group-heads.tsv", "group-modifiers.tsv", "kbp-predicates.tsv", "leader-titles.txt", "member-heads.txt",
       "organisation-descriptions.txt", "organisation-name-words.txt", "place-aliases.tsv", "placeholder-heads.tsv",
-      "relations.rules", "relations.semgrex", "reporting-verbs.tsv");
+      "relations.rules", "relations.semgrex", "reporting-verbs.tsv", "state-institution-words.txt");
 
   /** The hand-set part of {@link #VERSION}: raise it when the extraction code changes its output. */
   static final String CODE_VERSION = "newsgraph-extract/3";
@@ -83,6 +83,7 @@ public final class Extractor {
   private final NlpPipeline pipeline;
   private final Profile profile;
   private final AliasTable aliases;
+  private final AnnotationCache cache;
 
   /** An extractor over the JVM-wide shared accurate pipeline (loaded on first use). */
   public Extractor() {
@@ -112,9 +113,23 @@ public final class Extractor {
   }
 
   private Extractor(NlpPipeline pipeline, Profile profile, AliasTable aliases) {
+    this(pipeline, profile, aliases, null);
+  }
+
+  private Extractor(NlpPipeline pipeline, Profile profile, AliasTable aliases, AnnotationCache cache) {
     this.pipeline = pipeline;
     this.profile = profile;
     this.aliases = aliases == null ? AliasTable.EMPTY : aliases;
+    this.cache = cache;
+  }
+
+  /**
+   * This extractor, taking CoreNLP's annotations from {@code cache} when it holds them for the
+   * same text, date and profile (and storing them there when it does not). The output is the same
+   * as without the cache; only CoreNLP's time is saved.
+   */
+  public Extractor withAnnotationCache(AnnotationCache cache) {
+    return new Extractor(pipeline, profile, aliases, cache);
   }
 
   /**
@@ -176,9 +191,11 @@ public final class Extractor {
    * @param work where to add the time and tokens; may be null
    */
   public ArticleGraph extract(Article article, Work work) {
-    NlpPipeline p = pipeline != null ? pipeline : NlpPipeline.shared(profile);
+    java.util.function.Supplier<NlpPipeline> p = () -> pipeline != null ? pipeline : NlpPipeline.shared(profile);
     long t0 = System.nanoTime();
-    Doc doc = new Doc(article.text(), p.annotate(article.text(), article.date()));
+    Doc doc = new Doc(article.text(), cache != null
+        ? cache.annotate(profile, p, article.text(), article.date())
+        : p.get().annotate(article.text(), article.date()));
     long t1 = System.nanoTime();
     ArticleGraph graph = rules(article, doc);
     if (work != null) {
@@ -211,7 +228,7 @@ public final class Extractor {
       byKey.put(e.key(), e);
     }
     Map<Long, String> tokenEntity = tokenEntities(doc, cands, resolved, byKey);
-    GroupActorDetector.Result groups = new GroupActorDetector(doc, byKey, tokenEntity).detect();
+    GroupActorDetector.Result groups = new GroupActorDetector(doc, byKey, tokenEntity, article.id()).detect();
     for (Entity g : groups.groups()) {
       byKey.put(g.key(), g);
     }
@@ -229,7 +246,89 @@ public final class Extractor {
     relations.forEach(r -> unique.putIfAbsent(r.factKey(), r));
     relations = Attribution.attribute(doc, new ArrayList<>(unique.values()), tokenEntity);
     List<Event> events = new EventExtractor(doc, byKey, tokenEntity, article.date()).extract();
+    relations = new ArrayList<>(relations);
+    relations.addAll(membershipsOfPositions(events, byKey, relations));
+    relations = dropUnusedDescriptions(groups.descriptions(), byKey, relations, events);
+    relations = withinDomainAndRange(relations, byKey);
     return new ArticleGraph(article, doc.modelSentences, new ArrayList<>(byKey.values()), relations, events, version(profile));
+  }
+
+  /**
+   * Who starts or leaves a position with an organisation ("Acme hired Jane Roe", "Roe resigned
+   * from the cabinet") is, or was, its employee or member: Personnel events with a Person and an
+   * organisation as Entity give employee_or_member_of, with the event's sentence as evidence.
+   */
+  static List<Relation> membershipsOfPositions(List<Event> events, Map<String, Entity> byKey, List<Relation> known) {
+    Set<String> have = new HashSet<>();
+    known.forEach(r -> have.add(r.factKey()));
+    List<Relation> out = new ArrayList<>();
+    for (Event e : events) {
+      if (e.negated() || e.hypothetical() || !(e.type().equals("Personnel.Start-Position") || e.type().equals("Personnel.End-Position"))) {
+        continue;
+      }
+      for (org.newsgraph.model.Argument p : e.arguments()) {
+        Entity person = byKey.get(p.entity());
+        if (!p.role().equals("Person") || person == null || person.type() != EntityType.PERSON) {
+          continue;
+        }
+        for (org.newsgraph.model.Argument o : e.arguments()) {
+          Entity org = byKey.get(o.entity());
+          if (o.role().equals("Entity") && org != null && org.type() == EntityType.ORGANIZATION) {
+            Relation r = new Relation(p.entity(), Predicate.EMPLOYEE_OR_MEMBER_OF, o.entity(), null, e.evidence(),
+                "inference:position-" + e.type().substring("Personnel.".length()).toLowerCase(java.util.Locale.ROOT), Double.NaN);
+            if (have.add(r.factKey())) {
+              out.add(r);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Only relations whose ends fit the predicate's domain and range (FORMAT.md's table, which the
+   * SHACL shapes check): a rule that pairs the wrong kinds loses that relation, not the article.
+   */
+  static List<Relation> withinDomainAndRange(List<Relation> relations, Map<String, Entity> byKey) {
+    List<Relation> out = new ArrayList<>();
+    for (Relation r : relations) {
+      Entity s = byKey.get(r.subject());
+      Entity o = r.object() == null ? null : byKey.get(r.object());
+      if (s != null && (r.object() == null || o != null) && r.predicate().allows(s.type(), o == null ? null : o.type())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Group actors found only as descriptions ("four officers", "the crew") stay when they take
+   * part in an event or in a relation the text states; the others, and the relations their own
+   * modifiers gave them ("Kenyan" -> part_of Kenya), are dropped, so that every generic mention
+   * of people does not become a node.
+   */
+  private static List<Relation> dropUnusedDescriptions(Set<String> descriptions, Map<String, Entity> byKey,
+      List<Relation> relations, List<Event> events) {
+    if (descriptions.isEmpty()) {
+      return relations;
+    }
+    Set<String> used = new HashSet<>();
+    for (Event e : events) {
+      e.arguments().forEach(a -> used.add(a.entity()));
+    }
+    for (Relation r : relations) {
+      if (!r.extractor().startsWith("group:") || r.extractor().equals("group:country") || r.extractor().equals("group:member-of")) {
+        used.add(r.subject());
+        if (r.object() != null) {
+          used.add(r.object());
+        }
+      }
+    }
+    Set<String> dropped = new HashSet<>(descriptions);
+    dropped.removeAll(used);
+    byKey.keySet().removeAll(dropped);
+    return relations.stream().filter(r -> !dropped.contains(r.subject()) && !dropped.contains(r.object())).toList();
   }
 
   /**
@@ -249,7 +348,39 @@ public final class Extractor {
     }
     resolveChains(doc, map, cands, resolved, byKey);
     resolveStandaloneDescriptions(doc, map, cands, resolved, byKey);
+    resolveTitleDescriptions(doc, map, byKey);
     return map;
+  }
+
+  /**
+   * A description that CoreNLP's KBP extractor reads as a person's title ("a China-based
+   * executive of Zoom", per:title of "his", whose chain is Jin Xinjiang's) stands for that person:
+   * its head word is mapped to the person, so it is neither a group actor nor lost as a participant.
+   */
+  private static void resolveTitleDescriptions(Doc doc, Map<Long, String> map, Map<String, Entity> byKey) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<edu.stanford.nlp.ie.util.RelationTriple> triples = doc.sentences.get(s).relations();
+      if (triples == null) {
+        continue;
+      }
+      for (edu.stanford.nlp.ie.util.RelationTriple t : triples) {
+        if (!t.relationGloss().equals("per:title") || t.object.isEmpty()) {
+          continue;
+        }
+        String person = null;
+        for (CoreLabel x : t.subject) {
+          String k = map.get(RelationExtractor.tokenKey(x.sentIndex(), x.index() - 1));
+          if (k != null && byKey.get(k) != null && byKey.get(k).type() == EntityType.PERSON) {
+            person = k;
+          }
+        }
+        CoreLabel head = t.object.get(t.object.size() - 1);
+        long hk = RelationExtractor.tokenKey(head.sentIndex(), head.index() - 1);
+        if (person != null && head.tag() != null && head.tag().equals("NN") && !map.containsKey(hk)) {
+          map.put(hk, person);
+        }
+      }
+    }
   }
 
   /** Maps pronouns of chains that now hold exactly one entity (groups found after the first pass). */
@@ -288,7 +419,8 @@ public final class Extractor {
         continue;
       }
       for (CorefChain.CorefMention m : chain.getMentionsInTextualOrder()) {
-        if (m.mentionType == Dictionaries.MentionType.PRONOMINAL || keys.isEmpty()) {
+        if (m.mentionType == Dictionaries.MentionType.PRONOMINAL || keys.isEmpty()
+            || (cands != null && m.mentionType == Dictionaries.MentionType.NOMINAL && describes(doc, m, byKey.get(key)))) {
           long tk = RelationExtractor.tokenKey(m.sentNum - 1, m.headIndex - 1);
           if (map.putIfAbsent(tk, key) == null) {
             CoreLabel t = doc.token(m.sentNum - 1, m.headIndex - 1);
@@ -297,6 +429,24 @@ public final class Extractor {
         }
       }
     }
+  }
+
+  /**
+   * Whether a description in a coreference chain ("a China-based executive of Zoom", "the
+   * minister") can stand for the named entity of the chain: a singular noun that denotes a person
+   * (WordNet) for a person, a noun that denotes a group or institution for an organisation. A
+   * plural description ("the officers") is a group of its own even where coreference links it.
+   */
+  private static boolean describes(Doc doc, CorefChain.CorefMention m, Entity e) {
+    CoreLabel head = doc.token(m.sentNum - 1, m.headIndex - 1);
+    String tag = head.tag() == null ? "" : head.tag();
+    if (!tag.equals("NN") || e == null) {
+      return false;
+    }
+    HumanNouns.Denotation d = HumanNouns.shared().of(head.lemma() == null ? head.word() : head.lemma());
+    return e.type() == EntityType.PERSON ? d == HumanNouns.Denotation.PERSON
+        : e.type() == EntityType.ORGANIZATION && (d == HumanNouns.Denotation.GROUP
+            || ORG_DESCRIPTIONS.contains(head.word().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**

@@ -78,4 +78,44 @@ final class Lexicons {
     }
     return m;
   }
+
+  /** CoreNLP's table of place names and their adjectival and plural forms (models jar). */
+  private static final String CORENLP_DEMONYMS = "edu/stanford/nlp/models/dcoref/demonyms.txt";
+
+  private static volatile Map<String, String> demonyms;
+
+  /**
+   * Nationality and place adjectives and plurals ("Kenyan", "Kenyans", "Togolese") to the place
+   * they name ("Kenya"): newsgraph's own {@code demonyms.tsv} first (its choices win, e.g.
+   * "American" = United States), then CoreNLP's {@code dcoref/demonyms.txt} (from Wikipedia's list
+   * of adjectival forms of place names) for every other place. Keys as written (capitalised).
+   */
+  static Map<String, String> demonyms() {
+    Map<String, String> m = demonyms;
+    if (m != null) {
+      return m;
+    }
+    m = new LinkedHashMap<>(pairs("demonyms.tsv"));
+    try (InputStream in = Lexicons.class.getClassLoader().getResourceAsStream(CORENLP_DEMONYMS)) {
+      if (in != null) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (line.startsWith("#") || line.isBlank()) {
+            continue;
+          }
+          String[] cols = line.split("\t");
+          for (int i = 1; i < cols.length; i++) {
+            if (!cols[i].isBlank()) {
+              m.putIfAbsent(cols[i].strip(), cols[0].strip());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    demonyms = java.util.Collections.unmodifiableMap(m);
+    return demonyms;
+  }
 }

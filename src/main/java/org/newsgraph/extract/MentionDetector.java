@@ -37,6 +37,18 @@ import org.newsgraph.model.Names;
 final class MentionDetector {
   private static final Set<String> EVENT_HEADS = Lexicons.words("event-name-heads.txt");
   private static final Set<String> ORGANISATION_WORDS = Lexicons.words("organisation-name-words.txt");
+  /** Words naming a state's body or another institution ("Embassy", "Force", "Council", "Society"). */
+  private static final Set<String> INSTITUTION_WORDS = institutionWords();
+
+  private static Set<String> institutionWords() {
+    Set<String> w = new java.util.HashSet<>(Lexicons.words("state-institution-words.txt"));
+    w.addAll(ORGANISATION_WORDS);
+    w.addAll(List.of("society", "union", "party", "academy", "league", "federation", "front", "movement", "church", "bank",
+        "airlines", "airways", "railways", "broadcasting", "press", "agency", "center", "centre", "office", "council"));
+    w.removeAll(List.of("official", "officials", "officer", "officers", "soldier", "soldiers", "troop", "troops",
+        "prosecutor", "prosecutors", "authorities", "authority", "regime", "intelligence"));
+    return w;
+  }
   private static final List<PatternRule> CUE_RULES = PatternRule.load("entity-cues.rules", true);
   private static final Map<String, TokenSequencePattern> CUE_PATTERNS = compile(CUE_RULES);
 
@@ -99,6 +111,7 @@ final class MentionDetector {
     }
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
     cands = joinAdjacent(doc, cands);
+    joinNationalityAdjectives(doc, cands);
     addDefinedAcronyms(doc, cands);
     addCueMentions(doc, cands);
     Map<String, EntityType> known = new HashMap<>(metadataNames);
@@ -210,12 +223,87 @@ final class MentionDetector {
     cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
   }
 
-  /** Joins mentions that touch (nothing but quotation marks between them) into one. */
+  /**
+   * "Norwegian Refugee Council", "Israeli Air Force", "Thai Embassy": a capitalised nationality
+   * adjective right before the capitalised name of an institution is part of its name (the tagger
+   * leaves it out as NATIONALITY). An institution's name is one with an organisation word
+   * ({@code organisation-name-words.txt}, {@code state-institution-words.txt}); a name of capitalised
+   * institution words only that the tagger did not see at all becomes an organisation mention.
+   */
+  private void joinNationalityAdjectives(Doc doc, List<Cand> cands) {
+    for (int s = 0; s < doc.sentences.size(); s++) {
+      List<CoreLabel> toks = doc.tokens(s);
+      for (int i = 0; i + 1 < toks.size(); i++) {
+        CoreLabel adj = toks.get(i);
+        if (!"NATIONALITY".equals(adj.ner()) || !Character.isUpperCase(adj.word().codePointAt(0))) {
+          continue;
+        }
+        int next = i + 1;
+        Cand org = null;
+        for (Cand c : cands) {
+          if (c.sent == s && c.start == next) {
+            org = c;
+          }
+        }
+        boolean covered = false;
+        for (Cand c : cands) {
+          covered |= c.overlaps(i, i + 1, s);
+        }
+        if (covered) {
+          continue;
+        }
+        if (org != null) {
+          if (org.type == EntityType.ORGANIZATION && hasInstitutionWord(toks, org.start, org.end)) {
+            org.start = i;
+            setText(doc, org);
+          }
+          continue;
+        }
+        int end = next;
+        while (end < toks.size() && toks.get(end).tag() != null && toks.get(end).tag().startsWith("NNP")
+            && Character.isUpperCase(toks.get(end).word().codePointAt(0)) && "O".equals(toks.get(end).ner())) {
+          end++;
+        }
+        if (end > next && INSTITUTION_WORDS.contains(toks.get(end - 1).word().toLowerCase(java.util.Locale.ROOT))) {
+          Cand c = new Cand(s, i, end, EntityType.ORGANIZATION, "rule:nationality-institution");
+          setText(doc, c);
+          cands.add(c);
+        }
+      }
+    }
+    cands.sort(Comparator.comparingInt((Cand c) -> c.sent).thenComparingInt(c -> c.start));
+  }
+
+  private static boolean hasInstitutionWord(List<CoreLabel> toks, int start, int end) {
+    for (int i = start; i < end; i++) {
+      String w = toks.get(i).word().toLowerCase(java.util.Locale.ROOT);
+      if (INSTITUTION_WORDS.contains(w) || ORGANISATION_WORDS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lower-case particles inside personal names ("Joao do Rosario", "Ludwig van Beethoven"). */
+  private static final Set<String> NAME_PARTICLES = Set.of("da", "das", "de", "del", "della", "der", "di", "do", "dos",
+      "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "ter", "ten");
+
+  /**
+   * Joins mentions that touch (nothing but quotation marks between them) into one, and the two
+   * parts of a person's name split at a particle ("Joao" "do" "Rosario"); not an organisation and
+   * the name of its possessive ("Cape Verde's Supreme Court", "NASA's Goddard Space Flight Center"
+   * are the court of Cape Verde and NASA's centre).
+   */
   private List<Cand> joinAdjacent(Doc doc, List<Cand> cands) {
     List<Cand> out = new ArrayList<>();
     for (Cand c : cands) {
       Cand prev = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (prev != null && prev.sent == c.sent && onlyQuotesBetween(doc, c.sent, prev.end, c.start)
+      boolean possessive = prev != null && prev.sent == c.sent && c.start > prev.end
+          && doc.token(c.sent, c.start - 1).word().matches("'s|’s");
+      boolean particle = prev != null && prev.sent == c.sent && c.start == prev.end + 1 && prev.type == EntityType.PERSON
+          && c.type == EntityType.PERSON && NAME_PARTICLES.contains(doc.token(c.sent, prev.end).word());
+      if (prev != null && prev.sent == c.sent && (particle || onlyQuotesBetween(doc, c.sent, prev.end, c.start))
+          && !(possessive && (c.type == EntityType.ORGANIZATION || prev.type.isPlace() && !c.type.isPlace()))
           && doc.text.substring(doc.token(c.sent, prev.end - 1).endPosition(), doc.token(c.sent, c.start).beginPosition()).indexOf('\n') < 0) {
         Cand joined = new Cand(c.sent, prev.start, c.end, c.type, "joined:" + prev.source + "+" + c.source);
         setText(doc, joined);
@@ -376,6 +464,37 @@ final class MentionDetector {
       String[] words = Names.normalise(c.text).split(" ");
       if (personWords.getOrDefault(words[0], 0) >= 2 || personWords.getOrDefault(words[words.length - 1], 0) >= 2) {
         c.type = EntityType.PERSON;
+      }
+    }
+    // "Alex Saab ... Saab was arrested": a one-word name that is the surname of a person named in
+    // full is that person, though the tagger took it for a company or a place
+    java.util.Set<String> surnames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = Names.normalise(c.text).split(" ");
+      if (c.type == EntityType.PERSON && words.length >= 2) {
+        surnames.add(words[words.length - 1]);
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type != EntityType.PERSON && c.end - c.start == 1 && surnames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.PERSON;
+      }
+    }
+    // "Marshall Space Flight Center ... Marshall": the first word of an institution's name, used
+    // alone and taken for a person, is the institution (the short name news uses for it); a place
+    // name stays a place ("Louisiana" of "Louisiana State Police")
+    java.util.Set<String> shortNames = new java.util.HashSet<>();
+    for (Cand c : cands) {
+      String[] words = Names.normalise(c.text).split(" ");
+      if (c.type == EntityType.ORGANIZATION && words.length >= 3 && ORGANISATION_WORDS.stream().anyMatch(List.of(words)::contains)
+          || c.type == EntityType.ORGANIZATION && words.length >= 3 && INSTITUTION_WORDS.contains(words[words.length - 1])) {
+        shortNames.add(words[0]);
+      }
+    }
+    for (Cand c : cands) {
+      if (c.type == EntityType.PERSON && c.end - c.start == 1 && shortNames.contains(Names.normalise(c.text))
+          && !surnames.contains(Names.normalise(c.text))) {
+        c.type = EntityType.ORGANIZATION;
       }
     }
   }

@@ -175,6 +175,11 @@ public final class NlpPipeline {
 
   /** The annotators this pipeline runs, comma-separated. */
   public String annotators() {
+    return annotators(profile);
+  }
+
+  /** The annotators of a profile's pipeline, comma-separated. */
+  static String annotators(Profile profile) {
     return profile == Profile.FAST ? FAST_ANNOTATORS : ANNOTATORS;
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.newsgraph.model.Entity;
+import org.newsgraph.model.EntityType;
 import org.newsgraph.model.Names;
 import org.newsgraph.model.Predicate;
 import org.newsgraph.model.Relation;
@@ -61,7 +62,9 @@ final class RelationExtractor {
   private static final List<SemgrexPattern> DEP_PATTERNS = DEP_RULES.stream().map(x -> SemgrexPattern.compile(x.pattern())).toList();
   private static final Set<String> LEADER_WORDS = Lexicons.words("leader-titles.txt");
   private static final Set<String> FOUNDER_WORDS = Lexicons.words("founder-titles.txt");
-  private static final Map<String, String> DEMONYMS = Lexicons.pairs("demonyms.tsv");
+  private static final Set<String> GPE_LEADER_WORDS = Lexicons.words("gpe-leader-titles.txt");
+  private static final Set<String> STATE_WORDS = Lexicons.words("state-institution-words.txt");
+  private static final Map<String, String> DEMONYMS = Lexicons.demonyms();
 
   private static List<String[]> kbpMap() {
     List<String[]> m = new ArrayList<>();
@@ -92,10 +95,13 @@ final class RelationExtractor {
 
   List<Relation> extract() {
     for (int s = 0; s < doc.sentences.size(); s++) {
-      kbp(s);
-      patterns(s);
-      dependencyPatterns(s);
-      charges(s);
+      int sent = s;
+      RuleGuard.run("relations:kbp", s, () -> kbp(sent));
+      RuleGuard.run("relations:patterns", s, () -> patterns(sent));
+      RuleGuard.run("relations:dependency-patterns", s, () -> dependencyPatterns(sent));
+      RuleGuard.run("relations:charges", s, () -> charges(sent));
+      RuleGuard.run("relations:organisation-countries", s, () -> organisationCountries(sent));
+      RuleGuard.run("relations:occupations", s, () -> occupations(sent));
     }
     return dropContainedLiterals();
   }
@@ -166,6 +172,10 @@ final class RelationExtractor {
         String value = glossOf(labels(m.groupNodes("$value")));
         String obj = entityOf(labels(m.groupNodes("$obj")));
         String extractor = "pattern:" + rule.name();
+        if (rule.action().equals("gpe-role")) {
+          gpeRole(subj, labels(m.groupNodes("$obj")), value, labels(m.groupNodes("$value")), s, extractor);
+          continue;
+        }
         if (rule.action().equals("org-role")) {
           if (obj != null && value != null) {
             add(subj, orgRole(value), obj, null, s, extractor, Double.NaN);
@@ -183,6 +193,179 @@ final class RelationExtractor {
         }
       }
     }
+  }
+
+  /**
+   * A person and a country or city named beside them (the "gpe-role" action): leader_of when the
+   * title names a head of state, government or city ({@code gpe-leader-titles.txt}), nationality
+   * when a nationality adjective describes the person ("Japanese scientist Satoshi Omura"), and a
+   * title relation when the words name an office.
+   */
+  private void gpeRole(String subj, List<CoreLabel> objToks, String value, List<CoreLabel> valueToks, int s, String extractor) {
+    String obj = entityOf(objToks);
+    boolean demonym = obj == null && !objToks.isEmpty() && "NATIONALITY".equals(Doc.originalNer(objToks.get(0)));
+    if (demonym) {
+      obj = countryOfDemonym(glossOf(objToks));
+    }
+    boolean office = valueToks.stream().anyMatch(t -> "TITLE".equals(Doc.originalNer(t)));
+    if (obj != null && value != null && office && isGpeLeaderTitle(value)) {
+      add(subj, Predicate.LEADER_OF, obj, null, s, extractor, Double.NaN);
+    }
+    if (obj != null && demonym) {
+      add(subj, Predicate.NATIONALITY, obj, null, s, extractor, Double.NaN);
+    }
+    if (value != null && office) {
+      add(subj, Predicate.TITLE, null, value, s, extractor, Double.NaN);
+    }
+  }
+
+  private static boolean isGpeLeaderTitle(String title) {
+    String[] words = title.toLowerCase(Locale.ROOT).split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      boolean deputy = i > 0 && (words[i - 1].equals("deputy") || words[i - 1].equals("vice") || words[i - 1].equals("former"));
+      if (GPE_LEADER_WORDS.contains(words[i]) && !deputy && !(words[i].equals("prime") && i + 1 < words.length && !words[i + 1].equals("minister"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An organisation named with its country: a nationality adjective before it ("the Israeli Air
+   * Force"), a country's possessive ("Liberia's National Elections Commission") or a country's
+   * name opening its own ("U.S. Army Corps of Engineers"), when the article names that country. A
+   * state's body ({@code state-institution-words.txt} in its name) is part_of the country, any other
+   * organisation ("Japan's Olympus") is based_in it.
+   */
+  private void organisationCountries(int s) {
+    List<CoreLabel> toks = doc.tokens(s);
+    for (int i = 0; i < toks.size(); i++) {
+      String key = tokenEntity.get(tokenKey(s, i));
+      Entity organisation = key == null ? null : entities.get(key);
+      if (organisation == null || organisation.group() || organisation.type() != EntityType.ORGANIZATION
+          || (i > 0 && key.equals(tokenEntity.get(tokenKey(s, i - 1))))) {
+        continue;
+      }
+      int end = i;
+      while (end + 1 < toks.size() && key.equals(tokenEntity.get(tokenKey(s, end + 1)))) {
+        end++;
+      }
+      String country = null;
+      if (i > 0 && "NATIONALITY".equals(Doc.originalNer(toks.get(i - 1)))) {
+        country = countryOfDemonym(toks.get(i - 1).word());
+      } else if (i > 1 && toks.get(i - 1).word().matches("'s|’s")) {
+        String k = tokenEntity.get(tokenKey(s, i - 2));
+        country = k != null && entities.get(k) != null && entities.get(k).type() == EntityType.GPE ? k : null;
+      } else {
+        for (int j = end - 1; j >= i && country == null; j--) {
+          String prefix = glossOf(toks.subList(i, j + 1));
+          String k = prefix == null ? null : Extractor.keyOfName(entities, prefix, EntityType.GPE);
+          country = k;
+        }
+      }
+      if (country == null) {
+        continue;
+      }
+      boolean state = false;
+      for (String w : (organisation.name() + " " + glossOf(toks.subList(i, end + 1))).toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+        state |= STATE_WORDS.contains(w);
+      }
+      add(key, state ? Predicate.PART_OF : Predicate.BASED_IN, country, null, s, "pattern:organisation-country", Double.NaN);
+    }
+  }
+
+  /**
+   * A person's office or occupation written right before the name or in apposition, whatever the
+   * tagger's TITLE tag says, when its last word is a noun for a person (WordNet, {@link HumanNouns}):
+   * "Cambodian infantryman Chan Chhorn", "former chess champion Gary Kasparov", "Zimbabwe team
+   * captain Tatenda Taibu", "Marshall Nirenberg, a noted geneticist". The title is the noun phrase
+   * without determiner; a nationality adjective or country opening it is left out.
+   */
+  private void occupations(int s) {
+    List<CoreLabel> toks = doc.tokens(s);
+    for (int i = 1; i < toks.size(); i++) {
+      String key = tokenEntity.get(tokenKey(s, i));
+      Entity person = key == null ? null : entities.get(key);
+      if (person == null || person.type() != EntityType.PERSON || person.group()
+          || key.equals(tokenEntity.get(tokenKey(s, i - 1)))) {
+        continue;
+      }
+      int end = i - 1;
+      if (!isPersonNoun(toks.get(end))) {
+        continue;
+      }
+      int start = end;
+      while (start > 0 && titleWord(s, toks, start - 1)) {
+        start--;
+      }
+      while (start < end && (("NATIONALITY".equals(Doc.originalNer(toks.get(start))))
+          || tokenEntity.containsKey(tokenKey(s, start)) && entities.get(tokenEntity.get(tokenKey(s, start))) != null
+              && entities.get(tokenEntity.get(tokenKey(s, start))).type().isPlace())) {
+        start++;
+      }
+      add(key, Predicate.TITLE, null, glossOf(toks.subList(start, end + 1)), s, "pattern:occupation-before-name", Double.NaN);
+    }
+    SemanticGraph g = doc.sentences.get(s).coreMap().get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+    if (g == null) {
+      return;
+    }
+    for (SemanticGraphEdge e : g.edgeIterable()) {
+      if (!e.getRelation().toString().equals("appos")) {
+        continue;
+      }
+      String key = tokenEntity.get(tokenKey(s, e.getGovernor().index() - 1));
+      Entity person = key == null ? null : entities.get(key);
+      IndexedWord head = e.getDependent();
+      if (person == null || person.type() != EntityType.PERSON || person.group() || tokenEntity.containsKey(tokenKey(s, head.index() - 1))
+          || !isPersonNoun(toks.get(head.index() - 1))) {
+        continue;
+      }
+      int start = head.index() - 1;
+      for (SemanticGraphEdge m : g.outgoingEdgeIterable(head)) {
+        String rel = m.getRelation().toString();
+        int j = m.getDependent().index() - 1;
+        if ((rel.equals("amod") || rel.equals("compound")) && j < start && !"NATIONALITY".equals(Doc.originalNer(toks.get(j)))
+            && !tokenEntity.containsKey(tokenKey(s, j))) {
+          start = j;
+        }
+      }
+      add(key, Predicate.TITLE, null, glossOf(toks.subList(start, head.index())), s, "pattern:occupation-appositive", Double.NaN);
+    }
+  }
+
+  /**
+   * Nouns for people that say where someone lives or stands, not what they do: a "resident", a
+   * "defendant" or a "client" has no title.
+   */
+  private static final Set<String> STATUS_NOUNS = Set.of("resident", "native", "citizen", "national", "inhabitant",
+      "defendant", "co-defendant", "codefendant", "suspect", "client", "victim", "survivor", "relative", "friend", "wife",
+      "husband", "son", "daughter", "mother", "father", "brother", "sister", "child", "man", "woman", "person", "people",
+      "individual", "member", "owner", "winner", "fan", "supporter", "opponent", "critic");
+
+  /** A common noun that WordNet says denotes a person, or a word the tagger marks TITLE; no status noun. */
+  private static boolean isPersonNoun(CoreLabel t) {
+    String tag = t.tag() == null ? "" : t.tag();
+    if (STATUS_NOUNS.contains((t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    if ("TITLE".equals(Doc.originalNer(t)) && tag.startsWith("NN")) {
+      return true;
+    }
+    return (tag.equals("NN") || tag.equals("NNS")) && Character.isLowerCase(t.word().codePointAt(0))
+        && HumanNouns.shared().of(t.lemma() == null ? t.word() : t.lemma()) == HumanNouns.Denotation.PERSON;
+  }
+
+  /** Whether a token may open a title before a name: a noun or adjective that is not itself a name of something else. */
+  private boolean titleWord(int s, List<CoreLabel> toks, int i) {
+    CoreLabel t = toks.get(i);
+    String tag = t.tag() == null ? "" : t.tag();
+    String key = tokenEntity.get(tokenKey(s, i));
+    if (key != null) {
+      Entity e = entities.get(key);
+      return e != null && e.type() == EntityType.ORGANIZATION && !e.group() && false;
+    }
+    return (tag.startsWith("NN") || tag.equals("JJ") || tag.equals("VBN")) && !"DATE".equals(Doc.originalNer(t))
+        && t.word().codePoints().allMatch(c -> Character.isLetter(c) || c == '-');
   }
 
   private static Predicate orgRole(String title) {
@@ -211,6 +394,9 @@ final class RelationExtractor {
       while (m.find()) {
         String subj = tokenEntity.get(tokenKey(s, m.getNode("subj").index() - 1));
         String obj = tokenEntity.get(tokenKey(s, m.getNode("obj").index() - 1));
+        if (p == Predicate.LOCATED_IN && "COUNTRY".equals(Doc.originalNer(doc.token(s, m.getNode("subj").index() - 1)))) {
+          continue; // a country is in no other place ("critics of China in the United States")
+        }
         if (subj != null && obj != null) {
           add(subj, p, obj, null, s, "semgrex:" + rule.name(), Double.NaN);
         }

@@ -1,5 +1,6 @@
 package org.newsgraph.model;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,10 @@ import java.util.Objects;
  * @param url canonical address of the article, or {@code null}
  * @param authors names from the byline, in byline order (may be empty)
  * @param credits photo and illustration credits, e.g. {@code REUTERS/Dado Ruvic/Illustration}
- * @param source where the article was read from (a path, or path and line for JSONL)
+ * @param source where the article was read from (a path, or path and line for JSONL, or the URL as
+ *     given)
+ * @param retrieval where and when the text was fetched from the web or captured in a web archive,
+ *     or {@code null} for a file read from disk
  */
 public record Article(
     String id,
@@ -26,8 +30,10 @@ public record Article(
     String url,
     List<String> authors,
     List<Credit> credits,
-    String source) {
+    String source,
+    Retrieval retrieval) {
 
+  /** Checks the id and text and makes the lists unmodifiable copies. */
   public Article {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
@@ -37,9 +43,31 @@ public record Article(
     source = source == null ? "" : source;
   }
 
+  /** An article read from disk (no {@link Retrieval}). */
+  public Article(String id, String title, String text, LocalDate date, String url, List<String> authors,
+      List<Credit> credits, String source) {
+    this(id, title, text, date, url, authors, credits, source, null);
+  }
+
   /** Returns a copy of this article with the given publication date. */
   public Article withDate(LocalDate newDate) {
-    return new Article(id, title, text, newDate, url, authors, credits, source);
+    return new Article(id, title, text, newDate, url, authors, credits, source, retrieval);
+  }
+
+  /**
+   * Where the text of an article came from on the web: recorded as {@code prov:wasDerivedFrom} and
+   * {@code ng:retrievedAt}.
+   *
+   * @param url the address the text was read from: the final URL after redirects for a fetched
+   *     page or feed, the {@code WARC-Target-URI} for a web-archive record (absolute, http or https)
+   * @param at when it was fetched (or, for a WARC record, captured: its {@code WARC-Date})
+   */
+  public record Retrieval(String url, Instant at) {
+    /** Checks that both parts are present. */
+    public Retrieval {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(at, "at");
+    }
   }
 
   /**

@@ -16,7 +16,10 @@ import java.util.Set;
  * @param merges why the names were merged, one line per merge (e.g. {@code coreference: Jin ~ Jin
  *     Xinjiang})
  * @param group true for a group actor that the text names only by a description ("U.S.
- *     prosecutors", "Chinese security officials"); its key starts with {@code group/}
+ *     prosecutors", "Chinese security officials", "four police officers"); its key starts with
+ *     {@code group/}
+ * @param quantity for a group actor, how many it counts when the text says so ("four officers":
+ *     4), else null
  */
 public record Entity(
     String key,
@@ -25,11 +28,18 @@ public record Entity(
     Set<String> aliases,
     List<Mention> mentions,
     List<String> merges,
-    boolean group) {
+    boolean group,
+    Integer quantity) {
   public Entity {
     aliases = Set.copyOf(aliases);
     mentions = List.copyOf(mentions);
     merges = List.copyOf(merges);
+  }
+
+  /** An entity with no stated quantity. */
+  public Entity(String key, EntityType type, String name, Set<String> aliases, List<Mention> mentions, List<String> merges,
+      boolean group) {
+    this(key, type, name, aliases, mentions, merges, group, null);
   }
 
   /** A named (not group) entity. */
@@ -41,6 +51,6 @@ public record Entity(
   public Entity withMerge(String reason) {
     List<String> m = new java.util.ArrayList<>(merges);
     m.add(reason);
-    return new Entity(key, type, name, aliases, mentions, m, group);
+    return new Entity(key, type, name, aliases, mentions, m, group, quantity);
   }
 }

@@ -42,7 +42,22 @@ public final class NG {
   public static final Property author = prop("author");
   public static final Property photographer = prop("photographer");
   public static final Property mentions = prop("mentions");
+  /**
+   * {@code ng:sameStoryAs}, from a later report of a story (a near-duplicate body) to the first
+   * report of that story in the store; declared symmetric and transitive in the ontology file.
+   */
   public static final Property sameStoryAs = prop("sameStoryAs");
+
+  /** When the article's text was fetched from the web or captured in a web archive ({@code xsd:dateTime}). */
+  public static final Property retrievedAt = prop("retrievedAt");
+
+  /** The PROV-O namespace. */
+  public static final String PROV = "http://www.w3.org/ns/prov#";
+  /**
+   * {@code prov:wasDerivedFrom}, from an article to the web resource its text was read from (the
+   * final URL of a fetch, a WARC record's target URI); declared in the ontology file with that use.
+   */
+  public static final Property wasDerivedFrom = ResourceFactory.createProperty(PROV + "wasDerivedFrom");
 
   public static final Property name = prop("name");
   public static final Property alias = prop("alias");
@@ -74,6 +89,7 @@ public final class NG {
   public static final Property locatedIn = property(Predicate.LOCATED_IN);
 
   public static final Property isGroup = prop("isGroup");
+  public static final Property quantity = prop("quantity");
   public static final Property assertedBy = prop("assertedBy");
   public static final Property stage = prop("stage");
   public static final Property eventType = prop("eventType");

@@ -25,7 +25,20 @@ public final class RdfIO {
    * @param prefixes prefixes to declare (may be null)
    */
   public static void write(Dataset ds, RdfFormat format, OutputStream out, PrefixMapping prefixes) {
-    if (!format.carriesTripleTerms()) {
+    write(ds, format, out, prefixes, RdfVersion.RDF_1_2);
+  }
+
+  /**
+   * As {@link #write(Dataset, RdfFormat, OutputStream, PrefixMapping)}, in the RDF of {@code
+   * version}: with {@link RdfVersion#RDF_1_1} every syntax gets RDF 1.1 reification ({@code
+   * rdf:subject}, {@code rdf:predicate}, {@code rdf:object}) and no triple term.
+   *
+   * @throws IllegalArgumentException when the data holds a triple term that classic reification
+   *     cannot say and the output has to be classic
+   */
+  public static void write(Dataset ds, RdfFormat format, OutputStream out, PrefixMapping prefixes,
+      RdfVersion version) {
+    if (!version.tripleTermsIn(format)) {
       ds = Reification.toClassic(ds);
     }
     if (format.carriesDatasets()) {

@@ -40,7 +40,9 @@ import org.newsgraph.model.Span;
  * article/ID/statement/HASH} for evidence. Each relation is one plain triple {@code s p o} plus
  * its provenance as an RDF 1.2 reifier: {@code <article/ID/statement/HASH> a rdf:Statement ;
  * rdf:reifies <<( s p o )>> ; ng:inArticle ; ng:extractor ; ng:evidence ; ng:confidence ;
- * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). JSON-LD and
+ * ng:assertedBy ; ng:stage} (in Turtle: {@code << s p o ~ st >> ng:evidence ...}). An article read
+ * from the web or a web archive also has {@code prov:wasDerivedFrom <URL>} and {@code ng:retrievedAt}
+ * (an {@code xsd:dateTime} in UTC, whole seconds). JSON-LD and
  * RDF/XML get the same as RDF 1.1 reification at write time ({@link Reification}). Offsets are
  * UTF-16 indices into the article text ({@code ng:text}).
  *
@@ -146,6 +148,12 @@ public final class RdfMapper {
     if (!a.source().isEmpty()) {
       art.addProperty(NG.source, a.source());
     }
+    if (a.retrieval() != null) {
+      m.setNsPrefix("prov", NG.PROV);
+      art.addProperty(NG.wasDerivedFrom, m.createResource(a.retrieval().url()))
+          .addLiteral(NG.retrievedAt, m.createTypedLiteral(
+              a.retrieval().at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime));
+    }
     for (Article.Credit c : a.credits()) {
       art.addProperty(NG.creditLine, c.line());
     }
@@ -175,6 +183,9 @@ public final class RdfMapper {
       }
       if (e.group()) {
         r.addLiteral(NG.isGroup, m.createTypedLiteral("true", XSDDatatype.XSDboolean));
+      }
+      if (e.group() && e.quantity() != null) {
+        r.addLiteral(NG.quantity, m.createTypedLiteral(e.quantity().toString(), XSDDatatype.XSDinteger));
       }
       art.addProperty(NG.mentions, r);
       for (Mention mention : e.mentions()) {

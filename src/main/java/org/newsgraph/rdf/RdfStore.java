@@ -102,10 +102,18 @@ public interface RdfStore extends AutoCloseable {
   /** Every resource of every named graph ({@link #resourcesOf} over all graphs). */
   Set<Node> allResources();
 
-  /** Writes every named graph in {@code format}. */
+  /** Writes every named graph in {@code format}, provenance as stored (RDF 1.2 where the syntax allows). */
   default void export(RdfFormat format, OutputStream out) {
+    export(format, RdfVersion.RDF_1_2, out);
+  }
+
+  /**
+   * Writes every named graph in {@code format}, in the RDF of {@code version} ({@link
+   * RdfIO#write(Dataset, RdfFormat, OutputStream, org.apache.jena.shared.PrefixMapping, RdfVersion)}).
+   */
+  default void export(RdfFormat format, RdfVersion version, OutputStream out) {
     Dataset copy = snapshot();
-    RdfIO.write(copy, format, out, copy.getDefaultModel());
+    RdfIO.write(copy, format, out, copy.getDefaultModel(), version);
   }
 
   /**

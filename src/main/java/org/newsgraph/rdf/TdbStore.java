@@ -230,12 +230,12 @@ public final class TdbStore implements RdfStore {
     });
   }
 
-  /** Writes every graph in {@code format}. */
+  /** Writes every graph in {@code format}, in the RDF of {@code version}. */
   @Override
-  public void export(RdfFormat format, OutputStream out) {
+  public void export(RdfFormat format, RdfVersion version, OutputStream out) {
     Dataset copy = snapshot();
     PrefixMapping prefixes = copy.getDefaultModel();
-    RdfIO.write(copy, format, out, prefixes);
+    RdfIO.write(copy, format, out, prefixes, version);
   }
 
   /**

@@ -17,8 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.newsgraph.model.Article;
+import org.newsgraph.model.Article.Retrieval;
 
 /**
  * Reads articles from files and folders.
@@ -41,7 +43,21 @@ import org.newsgraph.model.Article;
  *       {@code id}, {@code title}, {@code date}, {@code url}, {@code authors}. A line without {@code
  *       id} gets {@code FILENAME-LINE}. A {@code date} that cannot be read leaves the article without
  *       a date (or with the default date), with a warning.
+ *   <li>{@code .csv}: a header row, then one article per row ({@link CsvColumns}: {@code id},
+ *       {@code title}, {@code text}, {@code date}, {@code url}, {@code authors}, or other column
+ *       names mapped to them). A row without an id gets {@code FILENAME-ROW}.
+ *   <li>{@code .rss}, {@code .atom} (and {@code .xml} when named, not in folders): an RSS or Atom
+ *       feed ({@link Feeds}), one article per item: the item's content when the feed carries the
+ *       full text, else its link fetched and read as a web page.
+ *   <li>{@code .warc}, {@code .warc.gz}: a web archive, one article per HTML response record.
  * </ul>
+ *
+ * <p>Inputs given as text ({@link #readInputs}) may also be {@code http} and {@code https} URLs: a
+ * page is read as HTML, a feed as above ({@link PageFetcher} fetches, with a pause per host). The
+ * id of an article read from the web is made from its URL ({@link #idForUrl}); its provenance is
+ * the final URL and the fetch time ({@link Retrieval}). The publication date is the best the input
+ * has: a feed item's date, then the page's ({@code article:published_time}, JSON-LD {@code
+ * datePublished}, other meta tags), then a WARC record's date, then the default date.
  *
  * <p>Files are decoded as UTF-8 (a byte-order mark is dropped, line endings become {@code \n}).
  * Ids are reduced to the characters {@code A-Z a-z 0-9 . _ -}, any other character becoming
@@ -50,18 +66,169 @@ import org.newsgraph.model.Article;
  * immutable and may be shared between threads.
  */
 public final class ArticleReader {
-  private static final List<String> EXTENSIONS = List.of("txt", "html", "htm", "jsonl");
+  /** Extensions read from folders (and from files named as inputs). */
+  private static final List<String> EXTENSIONS =
+      List.of("txt", "html", "htm", "jsonl", "csv", "rss", "atom", "warc", "warc.gz");
+  /** Extensions read only from files named as inputs. */
+  private static final List<String> NAMED_ONLY = List.of("xml");
+  private static final String SUPPORTED = ".txt, .html, .htm, .jsonl, .csv, .rss, .atom, .xml (a feed), .warc or .warc.gz";
 
   private final LocalDate defaultDate;
+  private final CsvColumns csvColumns;
+  private final PageFetcher fetcher;
 
   /**
-   * Creates a reader.
+   * Creates a reader of files, with the default CSV columns and no web access (URL inputs and
+   * feed items that need their page are reported).
    *
    * @param defaultDate publication date given to articles whose input states none (the user's
    *     {@code --date}); {@code null} leaves such articles without a date
    */
   public ArticleReader(LocalDate defaultDate) {
+    this(defaultDate, CsvColumns.DEFAULT, null);
+  }
+
+  /**
+   * Creates a reader.
+   *
+   * @param defaultDate publication date for articles whose input states none; may be {@code null}
+   * @param csvColumns which CSV column holds which field
+   * @param fetcher fetches URL inputs and the pages of feed items that carry only a summary; {@code
+   *     null} for no web access
+   */
+  public ArticleReader(LocalDate defaultDate, CsvColumns csvColumns, PageFetcher fetcher) {
     this.defaultDate = defaultDate;
+    this.csvColumns = Objects.requireNonNull(csvColumns, "csvColumns");
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Reads inputs given as text: {@code http} and {@code https} URLs (a page or a feed, told apart
+   * by the answer's {@code Content-Type} and content) and paths of files and folders, as {@link
+   * #read(List, Consumer)} reads them. Another URL scheme, a page that cannot be fetched and a
+   * body that is neither HTML nor a feed are reported as problems.
+   *
+   * @param inputs URLs, files and folders, in the order to read them
+   * @param problems receives a {@link ReadProblem} for each input, file, line, row, record or item skipped
+   * @return the articles read, in input order, with unique ids
+   * @throws InterruptedException when interrupted while fetching (the articles read so far are lost)
+   */
+  public List<Article> readInputs(List<String> inputs, Consumer<ReadProblem> problems) throws InterruptedException {
+    return readInputs(inputs, problems, w -> { });
+  }
+
+  /**
+   * As {@link #readInputs(List, Consumer)}, telling {@code warnings} what was read with a caveat
+   * (as {@link #read(List, Consumer, Consumer)} does; for a fetched page or a web-archive record, a
+   * page date that cannot be read when nothing else dates the article).
+   *
+   * @param warnings receives the caveats; the articles they concern are read
+   * @throws InterruptedException when interrupted while fetching (the articles read so far are lost)
+   */
+  public List<Article> readInputs(List<String> inputs, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings)
+      throws InterruptedException {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(problems, "problems");
+    Objects.requireNonNull(warnings, "warnings");
+    Session session = new Session(problems, warnings);
+    for (String input : inputs) {
+      if (PageFetcher.looksLikeUrl(input)) {
+        session.readUrl(input);
+      } else {
+        session.readPath(Path.of(input));
+      }
+    }
+    return session.articles;
+  }
+
+  /**
+   * Reads one feed, from a file or an {@code http(s)} URL, without reading its items (for {@code
+   * watch}, which decides which items are new before fetching their pages).
+   *
+   * @return the feed, or empty when it could not be read or fetched (reported to {@code problems})
+   * @throws InterruptedException when interrupted while fetching
+   */
+  public Optional<Feeds.Feed> readFeed(String input, Consumer<ReadProblem> problems) throws InterruptedException {
+    try {
+      if (PageFetcher.looksLikeUrl(input)) {
+        if (fetcher == null) {
+          throw new BadInputException("web addresses are not fetched by this reader");
+        }
+        PageFetcher.Page page = fetcher.fetch(input);
+        return Optional.of(Feeds.parse(page.body(), input, retrieval(page)));
+      }
+      Path file = Path.of(input);
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException("no such file; check the path, or give an http(s) URL");
+      }
+      return Optional.of(Feeds.parse(Files.readAllBytes(file), input, null));
+    } catch (BadInputException e) {
+      problems.accept(new ReadProblem(input, e.getMessage()));
+    } catch (PageFetcher.FetchException e) {
+      problems.accept(new ReadProblem(input, "cannot fetch the feed: " + e.getMessage()));
+    } catch (IOException e) {
+      problems.accept(new ReadProblem(input, "cannot read the file (" + e + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The articles of some items of a feed: an item whose feed carries its full text is read from
+   * the feed; one with only a summary has its link fetched and read as a web page.
+   *
+   * @param feed the feed the items are from
+   * @param items the items to read, in the order to read them
+   * @param problems receives a problem for each item skipped (source {@code FEED#N}, or the link)
+   * @return the articles, with unique ids
+   * @throws InterruptedException when interrupted while fetching
+   */
+  public List<Article> articles(Feeds.Feed feed, List<Feeds.Item> items, Consumer<ReadProblem> problems)
+      throws InterruptedException {
+    return articles(feed, items, problems, w -> { });
+  }
+
+  /**
+   * As {@link #articles(Feeds.Feed, List, Consumer)}, telling {@code warnings} what was read with a
+   * caveat (a fetched page's date that cannot be read, for an item without a date of its own).
+   *
+   * @throws InterruptedException when interrupted while fetching
+   */
+  public List<Article> articles(Feeds.Feed feed, List<Feeds.Item> items, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) throws InterruptedException {
+    Session session = new Session(problems, warnings);
+    for (Feeds.Item item : items) {
+      session.readItem(feed, item);
+    }
+    return session.articles;
+  }
+
+  /**
+   * The article id {@link #readInputs} gives a page or feed item with this URL: host (without
+   * {@code www.}), path and query reduced as ids are ({@code www.example.com/news/a-b?id=3} gives
+   * {@code example.com-news-a-b-id-3}); one longer than 80 characters is cut and ends with 8 hex
+   * digits of the URL's SHA-256, so different URLs keep different ids.
+   */
+  public static String idForUrl(String url) {
+    String rest = url.strip().replaceFirst("(?i)^[a-z][a-z0-9+.-]*://", "").replaceFirst("#.*$", "")
+        .replaceFirst("(?i)^www\\.", "");
+    String id = reduceId(rest).replaceAll("-{2,}", "-").replaceAll("^[-.]+|[-.]+$", "");
+    if (id.isEmpty()) {
+      id = "page";
+    }
+    if (id.length() > 80) {
+      try {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(url.strip()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        id = id.substring(0, 71) + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 missing from the JVM", e);
+      }
+    }
+    return id;
+  }
+
+  private static Retrieval retrieval(PageFetcher.Page page) {
+    return new Retrieval(page.finalUrl().toASCIIString(), page.retrievedAt());
   }
 
   /**
@@ -98,20 +265,7 @@ public final class ArticleReader {
     Objects.requireNonNull(warnings, "warnings");
     Session session = new Session(problems, warnings);
     for (Path input : inputs) {
-      if (!Files.exists(input)) {
-        problems.accept(new ReadProblem(input.toString(), "no such file or folder; check the path"));
-      } else if (Files.isDirectory(input)) {
-        List<Path> files = listFolder(input, problems);
-        if (files.isEmpty()) {
-          problems.accept(
-              new ReadProblem(input.toString(), "the folder has no .txt, .html, .htm or .jsonl files; check the path"));
-        }
-        for (Path file : files) {
-          session.readFile(file);
-        }
-      } else {
-        session.readNamedFile(input);
-      }
+      session.readPath(input);
     }
     return session.articles;
   }
@@ -152,10 +306,26 @@ public final class ArticleReader {
       this.warnings = warnings;
     }
 
+    void readPath(Path input) {
+      if (!Files.exists(input)) {
+        problems.accept(new ReadProblem(input.toString(), "no such file or folder; check the path"));
+      } else if (Files.isDirectory(input)) {
+        List<Path> files = listFolder(input, problems);
+        if (files.isEmpty()) {
+          problems.accept(new ReadProblem(input.toString(), "the folder has no " + SUPPORTED.replace(", .xml (a feed)", "")
+              + " files; check the path"));
+        }
+        for (Path file : files) {
+          readFile(file);
+        }
+      } else {
+        readNamedFile(input);
+      }
+    }
+
     void readNamedFile(Path file) {
-      if (extension(file) == null) {
-        problems.accept(
-            new ReadProblem(file.toString(), "unsupported file type; give a .txt, .html, .htm or .jsonl file"));
+      if (extension(file) == null && !NAMED_ONLY.contains(rawExtension(file))) {
+        problems.accept(new ReadProblem(file.toString(), "unsupported file type; give a " + SUPPORTED + " file"));
         return;
       }
       readFile(file);
@@ -167,22 +337,111 @@ public final class ArticleReader {
       }
       String source = file.toString();
       for (Article article : parse(file, source)) {
-        String earlier = sourceById.putIfAbsent(article.id(), article.source());
-        if (earlier == null) {
-          articles.add(article);
+        add(article);
+      }
+    }
+
+    void add(Article article) {
+      String earlier = sourceById.putIfAbsent(article.id(), article.source());
+      if (earlier == null) {
+        articles.add(article);
+      } else {
+        problems.accept(
+            new ReadProblem(
+                article.source(),
+                "duplicate article id '" + article.id() + "' (already read from " + earlier + "); rename one file or change its id"));
+      }
+    }
+
+    /** Fetches a URL and reads it as a feed or a page. */
+    void readUrl(String url) throws InterruptedException {
+      if (fetcher == null) {
+        problems.accept(new ReadProblem(url, "web addresses are not fetched by this reader"));
+        return;
+      }
+      PageFetcher.Page page;
+      try {
+        page = fetcher.fetch(url);
+      } catch (PageFetcher.FetchException e) {
+        problems.accept(new ReadProblem(url, "cannot fetch: " + e.getMessage()));
+        return;
+      }
+      try {
+        if (Feeds.looksLikeFeed(page.body(), page.mediaType())) {
+          Feeds.Feed feed = Feeds.parse(page.body(), url, retrieval(page));
+          if (feed.items().isEmpty()) {
+            problems.accept(new ReadProblem(url, "the feed has no items"));
+          }
+          for (Feeds.Item item : feed.items()) {
+            readItem(feed, item);
+          }
         } else {
-          problems.accept(
-              new ReadProblem(
-                  article.source(),
-                  "duplicate article id '" + article.id() + "' (already read from " + earlier + "); rename one file or change its id"));
+          add(pageArticle(page, url, ArticleReader.idForUrl(url), defaultDate, warnings));
         }
+      } catch (BadInputException e) {
+        problems.accept(new ReadProblem(url, e.getMessage()));
+      }
+    }
+
+    /** One feed item: from the feed when it carries the full text, else from its fetched link. */
+    void readItem(Feeds.Feed feed, Feeds.Item item) throws InterruptedException {
+      String itemSource = feed.source() + "#" + item.index();
+      String id = item.link() != null ? idForUrl(item.link())
+          : item.guid() != null ? reduceId(item.guid()) : reduceId(feedId(feed.source())) + "-" + item.index();
+      try {
+        if (!item.summaryOnly()) {
+          // a byline paragraph in the item's content ("By A and B") is taken out of the text as authors
+          Article fromFeed = HtmlArticleParser.parse("<html><body>" + item.html() + "</body></html>", id, itemSource,
+              defaultDate);
+          add(new Article(id, item.title(), fromFeed.text(), item.date() != null ? item.date() : defaultDate,
+              item.link(), item.authors().isEmpty() ? fromFeed.authors() : item.authors(), fromFeed.credits(),
+              itemSource, feed.retrieval()));
+          return;
+        }
+        if (item.link() == null) {
+          throw new BadInputException("the item has only a summary and no link to read the article from");
+        }
+        if (fetcher == null) {
+          throw new BadInputException("the item has only a summary, and web addresses are not fetched by this reader");
+        }
+        PageFetcher.Page page;
+        try {
+          page = fetcher.fetch(item.link());
+        } catch (PageFetcher.FetchException e) {
+          throw new BadInputException("the feed has only a summary and its page " + item.link() + " cannot be fetched: "
+              + e.getMessage());
+        }
+        // the item's own date comes first, so the page's date matters (and is warned about) only without it
+        Article fromPage = pageArticle(page, item.link(), id, defaultDate, item.date() != null ? w -> { } : warnings);
+        add(new Article(id, item.title().isEmpty() ? fromPage.title() : item.title(), fromPage.text(),
+            item.date() != null ? item.date() : fromPage.date(), fromPage.url(),
+            fromPage.authors().isEmpty() ? item.authors() : fromPage.authors(), fromPage.credits(), fromPage.source(),
+            fromPage.retrieval()));
+      } catch (BadInputException e) {
+        problems.accept(new ReadProblem(itemSource + (item.link() != null ? " (" + item.link() + ")" : ""), e.getMessage()));
       }
     }
 
     private List<Article> parse(Path file, String source) {
       String extension = extension(file);
+      if (extension == null) {
+        extension = rawExtension(file);
+      }
       try {
+        if (extension.equals("warc") || extension.equals("warc.gz")) {
+          return WarcArticleParser.parse(file, source, defaultDate, problems, warnings);
+        }
         byte[] bytes = Files.readAllBytes(file);
+        if (extension.equals("rss") || extension.equals("atom") || extension.equals("xml")) {
+          Feeds.Feed feed = Feeds.parse(bytes, source, null);
+          if (feed.items().isEmpty()) {
+            throw new BadInputException("the feed has no items");
+          }
+          for (Feeds.Item item : feed.items()) {
+            readItem(feed, item); // adds each article itself, with the duplicate check
+          }
+          return List.of();
+        }
         String text = TextDecoding.decodeUtf8(bytes);
         if (text.isBlank()) {
           throw new BadInputException("the file is empty; add the article or remove the file");
@@ -194,8 +453,12 @@ public final class ArticleReader {
         return switch (extension) {
           case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate, warnings));
           case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems, warnings);
+          case "csv" -> CsvArticleParser.parse(text, id, source, defaultDate, csvColumns, problems);
           default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate, warnings));
         };
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        problems.accept(new ReadProblem(source, "interrupted while fetching the pages of its items"));
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(source, e.getMessage()));
       } catch (IOException e) {
@@ -265,22 +528,57 @@ public final class ArticleReader {
     return name != null && name.toString().startsWith(".");
   }
 
-  /** The supported extension of {@code file}, lower-cased, or {@code null}. */
+  /** The supported extension of {@code file} (read from folders too), lower-cased, or {@code null}. */
   static String extension(Path file) {
+    String ext = rawExtension(file);
+    return EXTENSIONS.contains(ext) ? ext : null;
+  }
+
+  /** The extension of {@code file}, lower-cased ({@code warc.gz} as one), or an empty string. */
+  private static String rawExtension(Path file) {
     Path name = file.getFileName();
     if (name == null) {
-      return null;
+      return "";
     }
-    String s = name.toString();
+    String s = name.toString().toLowerCase(Locale.ROOT);
+    if (s.endsWith(".warc.gz")) {
+      return "warc.gz";
+    }
     int dot = s.lastIndexOf('.');
-    String ext = dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return EXTENSIONS.contains(ext) ? ext : null;
+    return dot < 0 ? "" : s.substring(dot + 1);
   }
 
   private static String baseName(Path file) {
     String s = file.getFileName().toString();
+    if (s.toLowerCase(Locale.ROOT).endsWith(".warc.gz")) {
+      return s.substring(0, s.length() - ".warc.gz".length());
+    }
     int dot = s.lastIndexOf('.');
     return dot < 0 ? s : s.substring(0, dot);
+  }
+
+  /** A feed's name for ids: the file name without extension, or the URL's id. */
+  private static String feedId(String source) {
+    return PageFetcher.looksLikeUrl(source) ? idForUrl(source) : baseName(Path.of(source));
+  }
+
+  /**
+   * A fetched page as an article: the page's metadata, its canonical URL (else the final URL), the
+   * source as given and the fetch as provenance.
+   */
+  private static Article pageArticle(PageFetcher.Page page, String source, String id, LocalDate defaultDate,
+      Consumer<ReadProblem> warnings) throws BadInputException {
+    String type = page.mediaType();
+    if (!type.isEmpty() && !type.contains("html") && !type.startsWith("text/")) {
+      throw new BadInputException("not an HTML page or a feed (Content-Type: " + type + ")");
+    }
+    String text = page.text();
+    if (text.isBlank()) {
+      throw new BadInputException("the page is empty");
+    }
+    Article a = HtmlArticleParser.parse(text, id, source, defaultDate, warnings);
+    return new Article(a.id(), a.title(), a.text(), a.date(), a.url() != null ? a.url() : page.finalUrl().toString(),
+        a.authors(), a.credits(), source, retrieval(page));
   }
 
   /**

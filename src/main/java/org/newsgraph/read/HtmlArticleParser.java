@@ -12,8 +12,11 @@ import org.newsgraph.model.Article.Credit;
 
 /**
  * Parses a web page with jsoup. Metadata comes from the head (Open Graph, {@code article:*},
- * {@code name=author|date|pubdate}, {@code rel=canonical}) and from microdata ({@code
- * itemprop=author|datePublished}); the body text comes from the {@code <article>} element (the
+ * {@code name=author|date|pubdate}, {@code rel=canonical}), from JSON-LD ({@code datePublished} of a
+ * schema.org {@code NewsArticle} or other article) and from microdata ({@code
+ * itemprop=author|datePublished}); the publication date is the first of {@code
+ * article:published_time}, JSON-LD, {@code name=date|pubdate}, microdata and {@code <time
+ * datetime>}; the body text comes from the {@code <article>} element (the
  * longest one if there are several), else {@code <main>}, else {@code <body>}, without navigation,
  * scripts, headers, footers, asides and figures, without lists of links to other stories ("Related
  * coverage" and the like) and without byline paragraphs ("By Jane Doe and John Roe", whose names
@@ -242,21 +245,97 @@ final class HtmlArticleParser {
   }
 
   private static LocalDate date(Document doc) {
+    LocalDate published = firstDate(doc, "meta[property=article:published_time]");
+    if (published != null) {
+      return published;
+    }
+    LocalDate jsonLd = jsonLdDate(doc);
+    if (jsonLd != null) {
+      return jsonLd;
+    }
     String[] queries = {
-      "meta[property=article:published_time]",
       "meta[name=date]",
       "meta[name=pubdate]",
       "[itemprop=datePublished]",
       "time[datetime]"
     };
     for (String query : queries) {
-      for (Element el : doc.select(query)) {
-        String value =
-            el.hasAttr("content") ? el.attr("content") : el.hasAttr("datetime") ? el.attr("datetime") : el.text();
-        LocalDate date = Dates.parse(value);
-        if (date != null) {
-          return date;
+      LocalDate date = firstDate(doc, query);
+      if (date != null) {
+        return date;
+      }
+    }
+    return null;
+  }
+
+  private static LocalDate firstDate(Document doc, String query) {
+    for (Element el : doc.select(query)) {
+      String value =
+          el.hasAttr("content") ? el.attr("content") : el.hasAttr("datetime") ? el.attr("datetime") : el.text();
+      LocalDate date = Dates.parse(value);
+      if (date != null) {
+        return date;
+      }
+    }
+    return null;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * {@code datePublished} of the first schema.org article object ({@code NewsArticle}, {@code
+   * Article}, {@code ReportageNewsArticle}, {@code BlogPosting}, ... : a type ending in {@code
+   * Article} or {@code BlogPosting}) in the page's JSON-LD scripts, also inside {@code @graph},
+   * arrays and nested objects; {@code null} if none. A script that is not valid JSON is passed over.
+   */
+  static LocalDate jsonLdDate(Document doc) {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      try {
+        LocalDate d = jsonLdDate(JSON.readTree(script.data()), 0);
+        if (d != null) {
+          return d;
         }
+      } catch (com.fasterxml.jackson.core.JacksonException e) {
+        // not JSON: pages carry broken JSON-LD often enough; the other metadata still counts
+      }
+    }
+    return null;
+  }
+
+  private static LocalDate jsonLdDate(com.fasterxml.jackson.databind.JsonNode node, int depth) {
+    if (node == null || depth > 8) {
+      return null;
+    }
+    if (node.isArray()) {
+      for (com.fasterxml.jackson.databind.JsonNode n : node) {
+        LocalDate d = jsonLdDate(n, depth + 1);
+        if (d != null) {
+          return d;
+        }
+      }
+      return null;
+    }
+    if (!node.isObject()) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode type = node.get("@type");
+    boolean article = false;
+    for (com.fasterxml.jackson.databind.JsonNode t : type == null ? List.<com.fasterxml.jackson.databind.JsonNode>of()
+        : type.isArray() ? type : List.of(type)) {
+      String name = t.asText("");
+      name = name.substring(name.lastIndexOf('/') + 1);
+      article |= name.endsWith("Article") || name.equals("BlogPosting");
+    }
+    if (article && node.hasNonNull("datePublished")) {
+      LocalDate d = Dates.parse(node.get("datePublished").asText(""));
+      if (d != null) {
+        return d;
+      }
+    }
+    for (java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> it = node.elements(); it.hasNext(); ) {
+      LocalDate d = jsonLdDate(it.next(), depth + 1);
+      if (d != null) {
+        return d;
       }
     }
     return null;

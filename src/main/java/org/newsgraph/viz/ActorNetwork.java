@@ -129,6 +129,37 @@ public record ActorNetwork(List<Actor> actors, List<Link> links) {
     }
   }
 
+  /**
+   * The co-participation links that carry their event's label where every link would otherwise
+   * repeat it: one link per event, the one between its two best-linked participants (highest summed
+   * degree, then the lowest link id). An event with eight participants has 28 links; its type and
+   * date are printed on one of them, not on all 28 (the page's "label every event line" and DOT).
+   *
+   * @return the ids of those links, one per event
+   */
+  public java.util.Set<String> labelledEventLinks() {
+    Map<String, Actor> byId = actorsById();
+    Map<String, Link> best = new LinkedHashMap<>();
+    for (Link l : links) {
+      if (l.kind() != LinkKind.CO_PARTICIPATION || l.eventIri() == null) {
+        continue;
+      }
+      Link current = best.get(l.eventIri());
+      if (current == null || weight(l, byId) > weight(current, byId)) {
+        best.put(l.eventIri(), l);
+      }
+    }
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    best.values().forEach(l -> ids.add(l.id()));
+    return ids;
+  }
+
+  private static int weight(Link l, Map<String, Actor> byId) {
+    Actor s = byId.get(l.source());
+    Actor t = byId.get(l.target());
+    return (s == null ? 0 : s.degree()) + (t == null ? 0 : t.degree());
+  }
+
   /** The actor with this id, if any. */
   public Optional<Actor> actor(String id) {
     return actors.stream().filter(a -> a.id().equals(id)).findFirst();

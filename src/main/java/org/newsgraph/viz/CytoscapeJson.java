@@ -107,7 +107,8 @@ final class CytoscapeJson {
     evidence(d.putArray("evidence"), l);
   }
 
-  private static String swapRoles(String roles) {
+  /** {@code a / b} as {@code b / a}; {@code null} stays {@code null}. */
+  static String swapRoles(String roles) {
     if (roles == null) {
       return null;
     }
@@ -132,13 +133,35 @@ final class CytoscapeJson {
    * number of events), {@code label} (one line per event: type and date, in link order, a line
    * repeated for several events of the same type and date shown once with {@code ×N}), {@code
    * events} (each event link's data as in {@link #tree}, with the roles turned to the edge's
-   * direction) and {@code evidence} (all their sentences).
+   * direction) and {@code evidence} (all their sentences), and {@code capLabel}: the lines of
+   * {@code label} for the events this edge is the labelled link of ({@link
+   * ActorNetwork#labelledEventLinks()}), which the page shows when every event line is labelled, so
+   * that an event of many actors is named once, not on each of their links.
+   *
+   * <p>Actors without a link are not drawn: they are listed under {@code unlinked} (their node
+   * data, by name) for the page's list beside the graph, and {@code elements.nodes} holds the linked
+   * ones.
    */
   static ObjectNode pageTree(ActorNetwork n) {
     ObjectNode root = tree(n);
+    ArrayNode nodes = (ArrayNode) root.get("elements").get("nodes");
+    ArrayNode drawn = JSON.createArrayNode();
+    List<ObjectNode> unlinked = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode node : nodes) {
+      if (node.get("data").get("degree").asInt() > 0) {
+        drawn.add(node);
+      } else {
+        unlinked.add((ObjectNode) node.get("data"));
+      }
+    }
+    ((ObjectNode) root.get("elements")).set("nodes", drawn);
+    unlinked.sort(java.util.Comparator.comparing((ObjectNode d) -> d.get("name").asText(), String.CASE_INSENSITIVE_ORDER));
+    unlinked.forEach(root.putArray("unlinked")::add);
+    Set<String> labelled = n.labelledEventLinks();
     ArrayNode edges = ((ObjectNode) root.get("elements")).putArray("edges");
     Map<String, ObjectNode> bundles = new LinkedHashMap<>();
     Map<String, Map<String, Integer>> lines = new HashMap<>();
+    Map<String, Map<String, Integer>> capLines = new HashMap<>();
     for (Link l : n.links()) {
       if (l.kind() != LinkKind.CO_PARTICIPATION) {
         linkData(edges.addObject().putObject("data"), l, false);
@@ -159,6 +182,10 @@ final class CytoscapeJson {
         d.putArray("evidence");
         bundles.put(key, d);
         lines.put(key, new LinkedHashMap<>());
+        capLines.put(key, new LinkedHashMap<>());
+      }
+      if (labelled.contains(l.id())) {
+        capLines.get(key).merge(l.label(), 1, Integer::sum);
       }
       boolean swapped = !l.source().equals(d.get("source").asText());
       linkData(((ArrayNode) d.get("events")).addObject(), l, swapped);
@@ -167,15 +194,21 @@ final class CytoscapeJson {
       lines.get(key).merge(l.label(), 1, Integer::sum);
     }
     bundles.forEach((key, d) -> {
-      List<String> text = new ArrayList<>();
-      lines.get(key).forEach((label, times) -> text.add(times == 1 ? label : label + " \u00d7" + times));
-      d.put("label", String.join("\n", text));
+      d.put("label", lineText(lines.get(key)));
+      d.put("capLabel", lineText(capLines.get(key)));
       if (d.get("count").asInt() == 1) {
         d.put("roles", d.get("events").get(0).get("roles").asText(null));
         d.put("event", d.get("events").get(0).get("event").asText(null));
       }
     });
     return root;
+  }
+
+  /** One line per label, a label of several events once with {@code ×N}. */
+  private static String lineText(Map<String, Integer> lines) {
+    List<String> text = new ArrayList<>();
+    lines.forEach((label, times) -> text.add(times == 1 ? label : label + " \u00d7" + times));
+    return String.join("\n", text);
   }
 
   private static String pairKey(Link l) {

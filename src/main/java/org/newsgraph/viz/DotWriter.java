@@ -8,7 +8,9 @@ import org.newsgraph.viz.ActorNetwork.Link;
 /**
  * Graphviz DOT: a {@code digraph} with one node per actor (label, shape and fill colour by kind,
  * the layout's position as {@code pos} in points, which {@code neato -n} keeps) and one edge per
- * link (label; co-participation dashed, without arrow). Every other attribute is carried as a DOT
+ * link (label; co-participation dashed, without arrow, the event's type and date printed on one of
+ * its links only ({@link ActorNetwork#labelledEventLinks()}), on the others kept as {@code tooltip}
+ * and {@code event_label}). Every other attribute is carried as a DOT
  * attribute of the same name (Graphviz keeps attributes it does not know, e.g. in {@code -Tdot}
  * and {@code -Tjson} output). Strings are quoted with {@code "} and {@code \} escaped, newlines as
  * {@code \n}.
@@ -40,13 +42,19 @@ final class DotWriter {
       }
       out.println(b.append("];"));
     }
+    java.util.Set<String> labelled = n.labelledEventLinks();
     for (Link l : n.links()) {
       StringBuilder b = new StringBuilder("  ").append(quote(l.source())).append(" -> ").append(quote(l.target()))
           .append(" [id=").append(quote(l.id()));
+      boolean unlabelled = l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION && !labelled.contains(l.id());
       if (l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION) {
         b.append(", style=dashed, dir=none, color=\"#8c5e8a\"");
       }
       for (Map.Entry<String, String> e : Attributes.of(l).entrySet()) {
+        if (unlabelled && e.getKey().equals("label")) {
+          b.append(", label=\"\", event_label=").append(quote(e.getValue())).append(", tooltip=").append(quote(e.getValue()));
+          continue;
+        }
         b.append(", ").append(e.getKey()).append('=').append(quote(e.getValue()));
       }
       out.println(b.append("];"));

@@ -10,11 +10,18 @@ import org.newsgraph.viz.ActorNetwork.Actor;
 import org.newsgraph.viz.ActorNetwork.Link;
 
 /**
- * GEXF 1.3 (https://gexf.net/) for Gephi: a directed static graph whose node and edge attributes
- * are declared in {@code <attributes>} (ids are the attribute names), with the viz module's
- * position, size, colour and shape for every node and colour for every edge. Co-participation
- * edges are marked undirected one by one. Parallel edges between the same two actors keep their
- * own ids and {@code kind} (the relation or event type), which Gephi needs to keep them apart.
+ * GEXF 1.3 (https://gexf.net/) for Gephi and networkx: a directed static graph whose node and edge
+ * attributes are declared in {@code <attributes>} (ids are the attribute names), with the viz
+ * module's position, size, colour and shape for every node and colour for every edge. Parallel edges
+ * between the same two actors keep their own ids and {@code kind} (the relation or event type),
+ * which Gephi needs to keep them apart.
+ *
+ * <p>A relation is one directed edge, subject to object. A co-participation link has no direction,
+ * and GEXF readers disagree on how to say that in a directed graph: networkx's {@code read_gexf}
+ * refuses an edge of {@code type="undirected"} there (it reads no mixed graphs), and Gephi's importer
+ * refuses {@code type="mutual"}. So it is written as the two directed edges that {@code mutual}
+ * stands for, {@code ID} and {@code ID-reverse}, with the same attributes (roles swapped), which
+ * both read.
  */
 final class GexfWriter {
   private GexfWriter() {}
@@ -72,23 +79,10 @@ final class GexfWriter {
     w.writeStartElement("edges");
     w.writeCharacters("\n");
     for (Link l : n.links()) {
-      boolean event = l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION;
-      w.writeStartElement("edge");
-      w.writeAttribute("id", l.id());
-      w.writeAttribute("source", l.source());
-      w.writeAttribute("target", l.target());
-      w.writeAttribute("label", l.label());
-      w.writeAttribute("kind", l.type());
-      if (event) {
-        w.writeAttribute("type", "undirected");
+      edge(w, l, l.id(), false);
+      if (l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION) {
+        edge(w, l, l.id() + "-reverse", true);
       }
-      attvalues(w, Attributes.of(l));
-      w.writeEmptyElement(VIZ, "color");
-      w.writeAttribute("r", event ? "140" : "102");
-      w.writeAttribute("g", event ? "94" : "102");
-      w.writeAttribute("b", event ? "138" : "102");
-      w.writeEndElement();
-      w.writeCharacters("\n");
     }
     w.writeEndElement();
     w.writeCharacters("\n");
@@ -98,6 +92,28 @@ final class GexfWriter {
     w.writeCharacters("\n");
     w.writeEndDocument();
     w.flush();
+  }
+
+  /** One directed edge of a link; {@code reverse} writes it target to source (co-participation only). */
+  private static void edge(XMLStreamWriter w, Link l, String id, boolean reverse) throws XMLStreamException {
+    boolean event = l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION;
+    w.writeStartElement("edge");
+    w.writeAttribute("id", id);
+    w.writeAttribute("source", reverse ? l.target() : l.source());
+    w.writeAttribute("target", reverse ? l.source() : l.target());
+    w.writeAttribute("label", l.label());
+    w.writeAttribute("kind", l.type());
+    Map<String, String> values = Attributes.of(l);
+    if (reverse && values.containsKey("roles")) {
+      values.put("roles", CytoscapeJson.swapRoles(values.get("roles")));
+    }
+    attvalues(w, values);
+    w.writeEmptyElement(VIZ, "color");
+    w.writeAttribute("r", event ? "140" : "102");
+    w.writeAttribute("g", event ? "94" : "102");
+    w.writeAttribute("b", event ? "138" : "102");
+    w.writeEndElement();
+    w.writeCharacters("\n");
   }
 
   private static void attributes(XMLStreamWriter w, String forWhat, Map<String, String> declared) throws XMLStreamException {

@@ -21,7 +21,7 @@ public enum NetworkFormat {
   HTML("html", "html"),
   /** GraphML with declared keys and yEd graphics: yEd, Gephi, Cytoscape desktop, NetworkX. */
   GRAPHML("graphml", "graphml"),
-  /** GEXF 1.3 with the viz module: Gephi. */
+  /** GEXF 1.3 with the viz module: Gephi, networkx ({@code read_gexf}). */
   GEXF("gexf", "gexf"),
   /** Graphviz DOT. */
   DOT("dot", "dot"),

@@ -28,7 +28,7 @@ import org.newsgraph.viz.ActorNetwork.LinkKind;
  * actor inside another pair's label is pushed out, a link whose label meets its own ends is
  * lengthened). An actor with many neighbours gets links
  * long enough for a ring of their boxes around it. The components are then packed in rows,
- * largest first. Components larger than {@value #FULL_STRESS_LIMIT} actors use distances to
+ * largest first, the actors without links in a block of their own below. Components larger than {@value #FULL_STRESS_LIMIT} actors use distances to
  * {@value #PIVOTS} pivot actors instead of all pairs. Deterministic: the same network gives the
  * same positions.
  *
@@ -689,10 +689,15 @@ public final class NetworkLayout {
     return moved;
   }
 
-  /** Packs the components in rows, largest first, into a landscape rectangle. */
+  /**
+   * Packs the components in rows, largest first, into a landscape rectangle sized by the linked
+   * components alone; the actors without a link follow in rows of the same width below them, so
+   * that they neither widen the rows of the linked ones nor sit among them.
+   */
   private static void pack(List<int[]> components, double[] x, double[] y, double[] halfW, double[] up, double[] down) {
     List<double[]> bounds = new ArrayList<>();
-    double area = 0;
+    double linkedArea = 0;
+    double singleArea = 0;
     for (int[] members : components) {
       double l = Double.POSITIVE_INFINITY;
       double t = Double.POSITIVE_INFINITY;
@@ -705,7 +710,12 @@ public final class NetworkLayout {
         b = Math.max(b, y[i] + down[i]);
       }
       bounds.add(new double[] {l, t, r, b});
-      area += (r - l + COMPONENT_GAP) * (b - t + COMPONENT_GAP);
+      double area = (r - l + COMPONENT_GAP) * (b - t + COMPONENT_GAP);
+      if (members.length > 1) {
+        linkedArea += area;
+      } else {
+        singleArea += area;
+      }
     }
     Integer[] order = new Integer[components.size()];
     for (int c = 0; c < order.length; c++) {
@@ -715,17 +725,28 @@ public final class NetworkLayout {
         .thenComparingDouble(c -> -(bounds.get(c)[3] - bounds.get(c)[1]))
         .thenComparingInt(c -> c));
     double widest = 0;
-    for (double[] bd : bounds) {
-      widest = Math.max(widest, bd[2] - bd[0]);
+    for (int c = 0; c < order.length; c++) {
+      if (components.get(c).length > 1 || linkedArea == 0) {
+        widest = Math.max(widest, bounds.get(c)[2] - bounds.get(c)[0]);
+      }
     }
-    double rowWidth = Math.max(widest, Math.sqrt(area * 1.6));
+    double rowWidth = Math.max(widest, Math.sqrt((linkedArea > 0 ? linkedArea : singleArea) * 1.6));
     double cx = COMPONENT_GAP;
     double cy = COMPONENT_GAP;
     double rowHeight = 0;
+    boolean singles = false;
     for (int c : order) {
       double[] bd = bounds.get(c);
       double w = bd[2] - bd[0];
       double h = bd[3] - bd[1];
+      boolean single = components.get(c).length == 1;
+      if (single && !singles && cx > COMPONENT_GAP) {
+        // the unlinked actors start a block of their own, a little apart
+        cx = COMPONENT_GAP;
+        cy += rowHeight + 2 * COMPONENT_GAP;
+        rowHeight = 0;
+      }
+      singles |= single;
       if (cx > COMPONENT_GAP && cx + w > rowWidth + COMPONENT_GAP) {
         cx = COMPONENT_GAP;
         cy += rowHeight + COMPONENT_GAP;

@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  * NetworkLayout#EDGE_FONT_PX} so that the labels take the room the layout gave them. The event links
  * between two actors are drawn as one edge ({@link CytoscapeJson#pageTree}) whose label, the type
  * and date of each event, shows on hover, on selection or with the "Label every event line" switch, so
- * that the opening view shows node names and relation labels without overlaps. Article text
- * reaches the page only as JSON data and is put into the document as text, never as markup.
+ * that the opening view shows node names and relation labels without overlaps; with the switch each
+ * event is named on one of its lines ({@link ActorNetwork#labelledEventLinks()}). Actors without a
+ * link are not drawn but listed beside the graph, filterable and found by the search. The page
+ * opens on the linked actors with node names at least 10 CSS pixels high; when they do not all fit
+ * at that size, on the largest connected group around its best-linked actor. Article text reaches
+ * the page only as JSON data and is put into the document as text, never as markup.
  */
 public final class NetworkPage {
   private NetworkPage() {}

@@ -41,6 +41,25 @@ class CliErrorsTest {
   }
 
   @Test
+  void aUsageErrorIsOneLineAndWhereTheHelpIsNotTheHelpText() {
+    CliRun unknown = CliRun.run("build", "seeds/", "--frobnicate");
+    assertEquals(2, unknown.exit(), unknown.toString());
+    assertEquals(List.of("newsgraph: Unknown option: '--frobnicate'", "See 'newsgraph build --help'."),
+        unknown.err().lines().toList());
+    assertEquals("", unknown.out());
+    CliRun typo = CliRun.run("biuld", "seeds/");
+    assertEquals(2, typo.exit(), typo.toString());
+    assertTrue(typo.err().startsWith("newsgraph: Unmatched arguments from index 0: 'biuld', 'seeds/'"), typo.err());
+    assertTrue(typo.err().contains("Did you mean: newsgraph build?"), typo.err());
+    assertTrue(typo.err().strip().endsWith("See 'newsgraph --help'."), typo.err());
+    assertTrue(!typo.err().contains("Usage:") && typo.err().lines().count() <= 4, typo.err());
+    CliRun missing = CliRun.run("query");
+    assertEquals(2, missing.exit(), missing.toString());
+    assertEquals(List.of("newsgraph: Missing required parameter: 'CYPHER'", "See 'newsgraph query --help'."),
+        missing.err().lines().toList());
+  }
+
+  @Test
   void unreadableInputExitsOneAndNamesTheFile() throws Exception {
     Path empty = dir.resolve("empty.txt");
     Files.writeString(empty, "  \n");

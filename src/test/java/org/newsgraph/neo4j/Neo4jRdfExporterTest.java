@@ -104,6 +104,17 @@ class Neo4jRdfExporterTest {
   }
 
   @Test
+  void anArticleFromTheWebKeepsItsProvenanceThroughNeo4j() {
+    Model in = new org.newsgraph.rdf.RdfMapper().map(org.newsgraph.rdf.SampleGraphs.acme(new org.newsgraph.model.Article
+        .Retrieval("https://news.example/2024/03/acme", java.time.Instant.parse("2024-03-05T08:09:10Z"))));
+    new RdfGraphLoader(store).load(in);
+    assertEquals("https://news.example/2024/03/acme", value("MATCH (a:Article)-[:WAS_DERIVED_FROM]->(u) RETURN u.uri"));
+    Model out = new Neo4jRdfExporter(store).export();
+    assertEquals(in.size(), out.size());
+    assertTrue(in.isIsomorphicWith(out));
+  }
+
+  @Test
   void languageTagsAndDatatypesAreCompanionProperties() {
     new RdfGraphLoader(store).load(parse(FOREIGN));
     String alice = "MATCH (n:Person {uri: 'http://example.org/alice'}) ";

@@ -125,6 +125,32 @@ class RdfMapperTest {
   @Test
   void everyEmittedClassAndPropertyIsDeclaredInTheOntology() {
     assertEquals(List.of(), Ontology.undeclaredTerms(mapper.map(SampleGraphs.acme())));
+    assertEquals(List.of(), Ontology.undeclaredTerms(mapper.map(SampleGraphs.acme(FETCHED))));
+  }
+
+  static final org.newsgraph.model.Article.Retrieval FETCHED = new org.newsgraph.model.Article.Retrieval(
+      "https://news.example/2024/03/acme", java.time.Instant.parse("2024-03-05T08:09:10.123456Z"));
+
+  @Test
+  void anArticleFromTheWebRecordsItsFinalUrlAndFetchTime() {
+    Model m = mapper.map(SampleGraphs.acme(FETCHED));
+    Resource art = m.getResource(mapper.articleIri("acme-1"));
+    assertEquals("https://news.example/2024/03/acme", art.getPropertyResourceValue(NG.wasDerivedFrom).getURI());
+    org.apache.jena.rdf.model.Literal at = art.getProperty(NG.retrievedAt).getLiteral();
+    assertEquals("2024-03-05T08:09:10Z", at.getLexicalForm(), "UTC, whole seconds");
+    assertEquals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdateTime, at.getDatatype());
+    assertEquals("https://news.example/acme?utm=feed", art.getProperty(NG.source).getString());
+    Validation.Result ok = Validation.validate(m);
+    assertTrue(ok.conforms(), ok.reportTurtle());
+    // a file read from disk has neither
+    Model file = mapper.map(SampleGraphs.acme());
+    assertFalse(file.contains(null, NG.wasDerivedFrom) || file.contains(null, NG.retrievedAt));
+    // the shapes hold the provenance to one http(s) IRI and one dateTime
+    Model broken = ModelFactory.createDefaultModel().add(m);
+    broken.getResource(mapper.articleIri("acme-1")).addProperty(NG.wasDerivedFrom, broken.createResource("ftp://x.example/a"))
+        .addProperty(NG.retrievedAt, "yesterday");
+    // two values each (maxCount), an ftp IRI (pattern), a plain string (datatype)
+    assertEquals(4, Validation.validate(broken).violations(), Validation.validate(broken).reportTurtle());
   }
 
   @Test

@@ -24,8 +24,14 @@ public final class SampleGraphs {
 
   /** One article: Jane Roe founded Acme Corp (based in Paris), charged with fraud. */
   public static ArticleGraph acme() {
+    return acme(null);
+  }
+
+  /** {@link #acme()} as if read from the web: with this retrieval (may be {@code null}). */
+  public static ArticleGraph acme(Article.Retrieval retrieval) {
     Article a = new Article("acme-1", "Acme founder charged", TEXT, LocalDate.of(2024, 3, 4),
-        "https://news.example/acme", List.of("Sam Writer"), List.of(new Article.Credit("Reuters", "Pat Photo", "REUTERS/Pat Photo")), "acme-1.txt");
+        "https://news.example/acme", List.of("Sam Writer"), List.of(new Article.Credit("Reuters", "Pat Photo", "REUTERS/Pat Photo")),
+        retrieval == null ? "acme-1.txt" : "https://news.example/acme?utm=feed", retrieval);
     Sentence s0 = new Sentence(0, span(0, 75));
     Sentence s1 = new Sentence(1, span(76, TEXT.length()));
     Entity jane = new Entity(Names.key(EntityType.PERSON, "Jane Roe"), EntityType.PERSON, "Jane Roe", Set.of("Roe"),

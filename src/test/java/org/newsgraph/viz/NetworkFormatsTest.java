@@ -90,7 +90,9 @@ class NetworkFormatsTest {
     String ns = GexfWriter.NS;
     assertEquals("1.3", d.getDocumentElement().getAttribute("version"));
     assertEquals(n.actors().size(), d.getElementsByTagNameNS(ns, "node").getLength());
-    assertEquals(n.links().size(), d.getElementsByTagNameNS(ns, "edge").getLength());
+    long events = n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION).count();
+    assertEquals(n.links().size() + events, d.getElementsByTagNameNS(ns, "edge").getLength(),
+        "one edge per relation, two (one each way) per co-participation");
     Set<String> declared = attributeValues(d.getElementsByTagNameNS(ns, "attribute"), "id");
     Set<String> used = attributeValues(d.getElementsByTagNameNS(ns, "attvalue"), "for");
     assertTrue(declared.containsAll(used), used + " declared in " + declared);
@@ -99,8 +101,78 @@ class NetworkFormatsTest {
     assertTrue(labels.contains(n.actors().get(0).name()));
   }
 
+  /** Debian's python3-networkx (.ci/run installs it); the system Python, not a user's own. */
+  static final String SYSTEM_PYTHON = "/usr/bin/python3";
+
+  static boolean networkxInstalled() throws Exception {
+    if (!new File(SYSTEM_PYTHON).canExecute()) {
+      return false;
+    }
+    Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", "import networkx").redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {VizFixtures.SMALL, VizFixtures.SEED})
+  void gexfIsReadByNetworkxAsADirectedGraphWithEventLinksBothWays(String resource, @TempDir Path dir) throws Exception {
+    // networkx.read_gexf refused the file while co-participation edges were type="undirected" in a
+    // directed graph ("Undirected edge found in directed graph"); it is read here by networkx itself.
+    // Debian 12's networkx 2.8.8 predates GEXF 1.3; networkx 3 reads 1.3 with the same reader code
+    // and these two namespaces in its GEXF.versions table, so the script adds them where missing
+    Assumptions.assumeTrue(networkxInstalled(), "Debian's python3-networkx is not installed (.ci/run installs it)");
+    ActorNetwork n = network(resource);
+    Path file = dir.resolve("network.gexf");
+    Files.write(file, bytes(n, NetworkFormat.GEXF));
+    String script = String.join("\n",
+        "import sys, networkx as nx",
+        "from networkx.readwrite import gexf",
+        "gexf.GEXF.versions.setdefault('1.3', {'NS_GEXF': 'http://gexf.net/1.3', 'NS_VIZ': 'http://gexf.net/1.3/viz',"
+            + " 'NS_XSI': 'http://www.w3.org/2001/XMLSchema-instance',"
+            + " 'SCHEMALOCATION': 'http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd', 'VERSION': '1.3'})",
+        "g = nx.read_gexf(sys.argv[1], version='1.3')",
+        "print('directed', g.is_directed())",
+        "print('nodes', g.number_of_nodes())",
+        "print('edges', g.number_of_edges())",
+        "kinds = [d.get('kind') for u, v, d in g.edges(data=True)]",
+        "print('relations', kinds.count('relation'))",
+        "print('events', kinds.count('event'))",
+        "ev = [(u, v, d.get('type'), d.get('date')) for u, v, d in g.edges(data=True) if d.get('kind') == 'event']",
+        "print('unpaired', sum(1 for u, v, t, dt in ev if (v, u, t, dt) not in ev))",
+        "print('label', g.nodes[sorted(g.nodes)[0]]['label'])");
+    Process p = new ProcessBuilder(SYSTEM_PYTHON, "-c", script, file.toString())
+        .redirectError(dir.resolve("python.err").toFile()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("python.err")));
+    long relations = n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.RELATION).count();
+    long events = n.links().size() - relations;
+    assertTrue(events > 0, "the fixture has co-participation links");
+    String first = n.actors().stream().min(java.util.Comparator.comparing(ActorNetwork.Actor::id)).orElseThrow().name();
+    assertEquals(List.of("directed True", "nodes " + n.actors().size(), "edges " + (relations + 2 * events),
+        "relations " + relations, "events " + 2 * events, "unpaired 0", "label " + first), out.lines().toList());
+  }
+
+  @org.junit.jupiter.api.Test
+  void dotNamesEachEventOnOneOfItsLinksNotOnAll() {
+    // 28 articles: one event of 8 actors has 28 links, all "Justice.Charge-Indict 2020"
+    ActorNetwork n = network(VizFixtures.CORPUS);
+    String dot = new String(bytes(n, NetworkFormat.DOT), StandardCharsets.UTF_8);
+    List<String> eventEdges = dot.lines().filter(l -> l.contains(" -> ") && l.contains("kind=\"event\"")).toList();
+    long events = n.links().stream().map(ActorNetwork.Link::eventIri).filter(java.util.Objects::nonNull).distinct().count();
+    long labelled = eventEdges.stream().filter(l -> !l.contains("label=\"\"")).count();
+    assertEquals(n.links().stream().filter(l -> l.kind() == ActorNetwork.LinkKind.CO_PARTICIPATION).count(), eventEdges.size());
+    assertEquals(events, labelled, "one labelled link per event");
+    long charge = eventEdges.stream().filter(l -> l.contains(", label=\"Justice.Charge-Indict 2020\"")).count();
+    long chargeLinks = eventEdges.stream().filter(l -> l.contains("\"Justice.Charge-Indict 2020\"")).count();
+    System.out.printf("DOT of 28 articles: %d event links, %d labelled (one per event); Justice.Charge-Indict 2020 on %d of"
+        + " its %d links%n", eventEdges.size(), labelled, charge, chargeLinks);
+    assertEquals(28, chargeLinks, "the big event's links keep its label as tooltip and event_label");
+    assertTrue(charge <= 3, "and print it on at most one link per event of that type and date: " + charge);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {VizFixtures.SMALL, VizFixtures.SEED, VizFixtures.CORPUS})
   void dotIsReadByGraphvizWithTheGraphsCounts(String resource, @TempDir Path dir) throws Exception {
     // Graphviz comes from Debian's graphviz package; .ci/run installs it
     Assumptions.assumeTrue(new File("/usr/bin/dot").canExecute(), "Graphviz's dot is not installed");
@@ -147,7 +219,10 @@ class NetworkFormatsTest {
     Matcher m = Pattern.compile("<script type=\"application/json\" id=\"network-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
     assertTrue(m.find());
     JsonNode data = new ObjectMapper().readTree(m.group(1));
-    assertEquals(n.actors().size(), data.at("/elements/nodes").size());
+    // the actors with links are drawn; those without are listed under "unlinked"
+    long linked = n.actors().stream().filter(a -> a.degree() > 0).count();
+    assertEquals(linked, data.at("/elements/nodes").size());
+    assertEquals(n.actors().size() - linked, data.at("/unlinked").size());
     // the page draws one edge per relation and one per pair of actors sharing events, each event link inside it
     assertEquals(CytoscapeJson.drawnEdges(n), data.at("/elements/edges").size());
     java.util.Set<String> ids = new java.util.HashSet<>();

@@ -47,7 +47,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * clicking a link shows its evidence sentence with the article's title and date, that clicking a
  * node lists its aliases, and that the search box finds a node by alias. The screenshot is saved as
  * {@code target/viz/seed-page.png} (the README's picture, {@code docs/network-seed.png}, is a copy).
- * A synthetic page of 500 actors is opened too and timed.
+ * A synthetic page of 500 actors is opened too and timed. On the RDF of 28 real articles (213
+ * actors, 142 links, 133 actors without a link) it measures the names' size at the opening zoom and
+ * the share of the canvas the linked actors cover, checks that the actors without links are listed
+ * and found instead of drawn, and that "Label every event line" names each event once, not on each
+ * of its links.
  */
 @Tag("browser")
 class NetworkPageBrowserTest {
@@ -102,7 +106,10 @@ class NetworkPageBrowserTest {
     long ms = open(seed, "seed");
     System.out.printf("seed page ready in %d ms%n", ms);
 
-    assertEquals(seed.actors().size(), ((Number) js("return newsgraph.cy.nodes().length")).intValue());
+    // the actors with links are drawn, the others listed beside the graph
+    long linked = seed.actors().stream().filter(a -> a.degree() > 0).count();
+    assertEquals(linked, ((Number) js("return newsgraph.cy.nodes().length")).intValue());
+    assertEquals(seed.actors().size() - linked, ((Number) js("return newsgraph.unlinked.length")).intValue());
     // one drawn edge per relation link and one per pair of actors sharing events, whatever their number
     int relations = seed.countLinksByKind().getOrDefault(LinkKind.RELATION, 0);
     int events = seed.countLinksByKind().getOrDefault(LinkKind.CO_PARTICIPATION, 0);
@@ -120,7 +127,8 @@ class NetworkPageBrowserTest {
     assertEquals(events, ((Number) js("var c = 0; newsgraph.cy.edges(\"[kind = 'event']\").forEach(function (e) {"
         + " c += e.data('events').length; }); return c;")).intValue(), "every event link is in one drawn edge");
     assertEquals(seed.actors().size() + " actors, " + seed.links().size() + " links (" + relations + " relations, "
-        + events + " shared events)", browser.findElement(By.id("summary")).getText());
+        + events + " shared events); " + (seed.actors().size() - linked) + " actors have no link and are listed, not drawn",
+        browser.findElement(By.id("summary")).getText());
     // every node lies inside the viewport, and labels are big enough to be drawn at this zoom
     assertEquals(0L, js("var e = newsgraph.cy.extent(); return newsgraph.cy.nodes().filter(function (n) {"
         + " var p = n.position(); return p.x < e.x1 || p.x > e.x2 || p.y < e.y1 || p.y > e.y2; }).length"));
@@ -244,6 +252,87 @@ class NetworkPageBrowserTest {
     search.sendKeys("nobody at all", Keys.ENTER);
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(x -> browser.findElement(By.id("search-status")).getText().contains("No actor"));
+  }
+
+  /** Share of the canvas that the drawn box of the linked actors (names included) covers at the current view. */
+  static double linkedShare() {
+    return ((Number) js("var cy = newsgraph.cy; var b = cy.nodes('[degree > 0]').renderedBoundingBox({includeLabels: true});"
+        + " var w = cy.width(), h = cy.height();"
+        + " var x = Math.max(0, Math.min(w, b.x2) - Math.max(0, b.x1)), y = Math.max(0, Math.min(h, b.y2) - Math.max(0, b.y1));"
+        + " return x * y / (w * h);")).doubleValue();
+  }
+
+  @Test
+  void twentyEightArticlesOpenOnTheirLinkedActorsWithReadableNamesAndTheOthersListed() throws Exception {
+    // 28 real articles: 213 actors, 142 links, 133 actors without a link; one event of 8 actors has 28 links
+    ActorNetwork corpus = NetworkLayout.apply(VizFixtures.network(VizFixtures.CORPUS, NetworkFilter.ALL));
+    assertEquals(213, corpus.actors().size());
+    assertEquals(142, corpus.links().size());
+    long linked = corpus.actors().stream().filter(a -> a.degree() > 0).count();
+    assertEquals(80, linked);
+    long ms = open(corpus, "corpus28");
+    double zoom = ((Number) js("return newsgraph.cy.zoom()")).doubleValue();
+    double labelPx = zoom * NetworkLayout.NODE_FONT_PX;
+    double share = linkedShare();
+    long inView = (Long) js("var e = newsgraph.cy.extent(); return newsgraph.cy.nodes().filter(function (n) {"
+        + " var p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; }).length");
+    System.out.printf("corpus28 page: ready in %d ms; zoom %.2f, node labels %.1f px; linked actors cover %.0f%% of the canvas;"
+        + " %d of %d linked actors in view%n", ms, zoom, labelPx, share * 100, inView, linked);
+    Files.createDirectories(Path.of("target", "viz"));
+    Files.write(Path.of("target", "viz", "corpus28-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+    // only the linked actors are drawn; the others are listed beside the graph
+    assertEquals(linked, ((Number) js("return newsgraph.cy.nodes().length")).intValue());
+    assertEquals(213 - linked, ((Number) js("return document.querySelectorAll('#unlinked li').length")).intValue());
+    assertEquals("Without links (133)", browser.findElement(By.id("unlinked-heading")).getAttribute("textContent"));
+    assertTrue(browser.findElement(By.id("summary")).getText().startsWith("213 actors, 142 links (44 relations, 98 shared events); 133 actors"),
+        browser.findElement(By.id("summary")).getText());
+    // names readable at the opening zoom, and the linked actors fill the canvas instead of a grid of unlinked ones
+    assertTrue(labelPx >= 10, "node labels at the opening zoom: " + labelPx + " px");
+    assertTrue(share >= 0.6, "linked actors cover " + share + " of the canvas");
+    assertTrue(inView >= 20, inView + " linked actors in the opening view");
+
+    // with every event line labelled, an event of many actors is named once, not on each of its lines
+    browser.findElement(By.id("event-labels")).click();
+    List<Map<String, Object>> shown = list(((JavascriptExecutor) browser).executeAsyncScript(
+        "var done = arguments[arguments.length - 1]; requestAnimationFrame(function () { requestAnimationFrame(function () {"
+        + " done(newsgraph.cy.edges(\"[kind = 'event']\").map(function (e) { return {shown: e.style('label'),"
+        + " w: e.boundingBox({includeNodes: false, includeEdges: false, includeLabels: true}).w}; })); }); });"));
+    Map<String, Integer> times = new java.util.HashMap<>();
+    for (Map<String, Object> e : shown) {
+      for (String line : ((String) e.get("shown")).split("\n")) {
+        if (!line.isEmpty()) {
+          times.merge(line.replaceAll(" \u00d7\\d+$", ""), 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, Long> events = corpus.links().stream().filter(l -> l.kind() == LinkKind.CO_PARTICIPATION)
+        .collect(java.util.stream.Collectors.groupingBy(Link::label, java.util.stream.Collectors.mapping(Link::eventIri,
+            java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), x -> (long) x.size()))));
+    int most = times.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    System.out.printf("corpus28 page, every event line labelled: %d labels drawn for %d events; a label drawn at most %d times"
+        + " (Justice.Charge-Indict 2020 has %d links)%n", times.values().stream().mapToInt(Integer::intValue).sum(),
+        corpus.links().stream().map(Link::eventIri).filter(java.util.Objects::nonNull).distinct().count(), most,
+        corpus.links().stream().filter(l -> "Justice.Charge-Indict 2020".equals(l.label())).count());
+    times.forEach((label, n) -> assertTrue(n <= events.get(label), label + " is drawn " + n + " times for " + events.get(label)
+        + " event(s)"));
+    browser.findElement(By.id("event-labels")).click();
+
+    // an actor without links is found by the search and by the list's filter, and shows its details
+    String lonely = corpus.actors().stream().filter(a -> a.degree() == 0).map(ActorNetwork.Actor::name)
+        .filter(n -> n.length() > 6).findFirst().orElseThrow();
+    WebElement search = browser.findElement(By.id("search"));
+    search.clear();
+    search.sendKeys(lonely.toLowerCase(java.util.Locale.ROOT), Keys.ENTER);
+    WebElement details = browser.findElement(By.id("details"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(x -> details.getText().startsWith(lonely));
+    assertTrue(browser.findElement(By.id("search-status")).getText().contains("not drawn"));
+    assertEquals(lonely, browser.findElement(By.cssSelector("#unlinked li.hit")).getText());
+    WebElement filter = browser.findElement(By.id("unlinked-filter"));
+    filter.sendKeys(lonely);
+    long visible = (Long) js("return Array.prototype.filter.call(document.querySelectorAll('#unlinked li'),"
+        + " function (li) { return li.style.display !== 'none'; }).length");
+    assertTrue(visible >= 1 && visible < 133, visible + " listed after filtering for " + lonely);
   }
 
   @Test
