@@ -86,6 +86,6 @@ final class InputOptions {
   Ingest.Reading reading(List<String> given, LocalDate date) {
     List<String> all = inputs(given);
     ArticleReader reader = reader(date);
-    return problems -> reader.readInputs(all, problems);
+    return (problems, warnings) -> reader.readInputs(all, problems, warnings);
   }
 }

@@ -112,7 +112,6 @@ final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (files.isEmpty() && !fromStore) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give RDF files to load, or --from-store to load the stored RDF into Neo4j");
@@ -142,7 +141,14 @@ final class LoadCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     int failures = 0;
-    try (RdfStore rdf = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+    // Ctrl-C: one line saying what is kept and what to run, and nothing else after it
+    try (Interruption interruption = Interruption.install("load", spec.commandLine().getErr());
+        RdfStore rdf = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+      PrintWriter err = interruption.guard(spec.commandLine().getErr());
+      int[] storedFiles = {0};
+      interruption.step(() -> "interrupted while storing the RDF in " + Stores.rdfLocation(rdf) + "; the graphs of "
+          + storedFiles[0] + " file(s) are stored (each file's graphs all or nothing, in batches). Run the same"
+          + " 'newsgraph load' again: it replaces what is stored and loads Neo4j");
       if (fromStore) {
         neo4j.start();
       }
@@ -190,6 +196,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         storeNanos += System.nanoTime() - ts;
         loadedFiles++;
+        storedFiles[0] = loadedFiles;
         triples += c.count;
         graphNames.addAll(graphs.keySet());
         err.println(ArticleGuard.printable(String.format(Locale.ROOT, "%s: %,d triples in %d graph(s) (read %.1f s,"
@@ -199,6 +206,8 @@ final class LoadCommand implements Callable<Integer> {
         err.println("newsgraph: nothing was loaded (every file was skipped, see above)");
         return Main.INPUT_FAILED;
       }
+      interruption.step(() -> "interrupted while loading Neo4j; the RDF is stored in " + Stores.rdfLocation(rdf)
+          + " (newsgraph sparql works now), Neo4j has only part of it. Run 'newsgraph load --from-store' to finish");
       long tn = System.nanoTime();
       LoadStats stats;
       long neoNodes;
@@ -210,6 +219,10 @@ final class LoadCommand implements Callable<Integer> {
           affected.addAll(neo4jResources(neo.store()));
         }
         stats = refresh(rdf, parsed, neo.store(), affected, batch, err);
+        if (fromStore) {
+          // everything stored was recomputed: what an interrupted build or remove left is loaded too
+          PendingLoads.clear(GlobalOptions.dataDir);
+        }
         neoNodes = neo.store().count("MATCH (n:" + RdfGraphLoader.RESOURCE_LABEL + ") RETURN count(n)");
         neoRels = neo.store().count("MATCH ()-[r]->() RETURN count(r)");
         described = neo.describe();
@@ -220,6 +233,7 @@ final class LoadCommand implements Callable<Integer> {
         return Neo4jAfterRdf.report(e, loadedFiles + " file(s) (" + String.format(Locale.ROOT, "%,d", triples)
             + " triples)", Stores.rdfLocation(rdf), Neo4jAfterRdf.loadFromStore(), err);
       }
+      interruption.step(() -> null); // done: what is left to do is closing
       long neoNanos = System.nanoTime() - tn;
       long total = System.nanoTime() - t0;
       if (fromStore) {

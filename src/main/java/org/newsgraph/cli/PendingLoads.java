@@ -33,6 +33,18 @@ final class PendingLoads {
   /** Name of the file in the data folder. */
   static final String FILE_NAME = "neo4j-pending.txt";
 
+  /**
+   * The line that stands for every resource of the RDF store: written before Neo4j, found empty,
+   * is filled from the whole store in one pass ({@link org.newsgraph.neo4j.ArticleUpdater#refresh}),
+   * since an interrupted fill leaves Neo4j without resources that no other line lists.
+   */
+  static final String WHOLE_STORE = "*";
+
+  /** Whether {@code pending} (from {@link #read}) holds {@link #WHOLE_STORE}. */
+  static boolean wholeStore(Set<String> pending) {
+    return pending.contains(WHOLE_STORE);
+  }
+
   private PendingLoads() {}
 
   /** The file under {@code dataDir}. */
@@ -116,11 +128,13 @@ final class PendingLoads {
     return org.newsgraph.neo4j.TermCodec.uri(n);
   }
 
-  /** The resources of lines written by {@link #id}. */
+  /** The resources of lines written by {@link #id} ({@link #WHOLE_STORE} is left out: see {@link #wholeStore}). */
   static Set<org.apache.jena.graph.Node> nodes(Collection<String> ids) {
     Set<org.apache.jena.graph.Node> nodes = new java.util.HashSet<>();
     for (String i : ids) {
-      nodes.add(org.newsgraph.neo4j.TermCodec.node(i));
+      if (!WHOLE_STORE.equals(i)) {
+        nodes.add(org.newsgraph.neo4j.TermCodec.node(i));
+      }
     }
     return nodes;
   }

@@ -46,18 +46,44 @@ final class QueryCommand implements Callable<Integer> {
     if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
+    warnIfStale(spec.commandLine().getErr());
     try (Stores.Neo4jConnection neo = Stores.neo4j()) {
       TabularResult rows;
       try {
         rows = neo.store().query(cypher, typed, write, Duration.ofSeconds(result.timeoutSeconds));
       } catch (IllegalStateException e) {
         throw new IllegalArgumentException(e.getMessage() + " Pass --write to allow writing.", e);
-      } catch (org.neo4j.driver.exceptions.ClientException e) {
-        throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
+      } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+        if (org.newsgraph.neo4j.Neo4jStore.isTimeout(e)) {
+          // Neo4j's own text asks to "retry your operation", which would only time out again
+          spec.commandLine().getErr().println("newsgraph: the Cypher query was stopped after its time limit of "
+              + result.timeoutSeconds + " s (--timeout); nothing was returned. Narrow the query (LIMIT, a label or"
+              + " property to start from) or give it more time with --timeout SECONDS (0: no limit)");
+          return Main.INPUT_FAILED;
+        }
+        if (e instanceof org.neo4j.driver.exceptions.ClientException) {
+          throw new IllegalArgumentException("the Cypher query failed: " + e.getMessage(), e);
+        }
+        throw e;
       }
       rows.write(spec.commandLine().getOut(), result.format);
     }
     return Main.OK;
+  }
+
+  /**
+   * Warns on {@code err} when Neo4j is behind the RDF store: a {@code build} or {@code remove} was
+   * interrupted or failed after it changed the RDF, so {@link PendingLoads} lists resources Neo4j
+   * may lack or hold in their old state.
+   */
+  static void warnIfStale(java.io.PrintWriter err) {
+    java.util.Set<String> pending = PendingLoads.read(GlobalOptions.dataDir);
+    if (!pending.isEmpty()) {
+      err.println("newsgraph: warning: Neo4j is behind the RDF store, so this answer may be stale: an interrupted or"
+          + " failed build or remove left " + pending.size() + " resource(s) to load ("
+          + PendingLoads.file(GlobalOptions.dataDir).toAbsolutePath() + "). Run the same 'newsgraph build' again"
+          + " (unchanged articles are not extracted again) or 'newsgraph load --from-store' to bring it up to date");
+    }
   }
 
   /** "42" to a long, "true"/"false" to a boolean, anything else stays a string. */

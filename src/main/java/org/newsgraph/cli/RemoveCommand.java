@@ -56,16 +56,41 @@ final class RemoveCommand implements Callable<Integer> {
       iris.forEach(g -> touched.addAll(tdb.resourcesOf(g)));
       PendingLoads.add(GlobalOptions.dataDir, PendingLoads.ids(touched));
       ArticleUpdater updater = new ArticleUpdater(tdb, neo.store());
+      if (updater.fillsFromWholeStore()) {
+        PendingLoads.add(GlobalOptions.dataDir, List.of(PendingLoads.WHOLE_STORE));
+      }
       List<String> missing = updater.remove(iris);
       if (!pending.isEmpty()) {
-        updater.refresh(PendingLoads.nodes(pending));
+        java.util.Set<org.apache.jena.graph.Node> stale = PendingLoads.nodes(pending);
+        if (PendingLoads.wholeStore(pending)) {
+          stale.addAll(tdb.allResources());
+        }
+        updater.refresh(stale);
       }
       PendingLoads.clear(GlobalOptions.dataDir);
       for (String m : missing) {
         err.println("newsgraph: no stored article " + m + " (see: newsgraph sparql \"SELECT ?g WHERE { GRAPH ?g {} }\")");
       }
+      for (String g : iris) {
+        List<String> copies = copiesOf(tdb, g);
+        if (!copies.isEmpty() && !missing.contains(g)) {
+          err.println("newsgraph: note: " + copies.size() + " stored cop" + (copies.size() == 1 ? "y" : "ies") + " of " + g
+              + " still name it as their source (" + String.join(", ", copies) + "); remove them too, or build their"
+              + " files again to store one of them as the article");
+        }
+      }
       out.printf("Removed %d article(s).%n", iris.size() - missing.size());
       return missing.isEmpty() ? Main.OK : Main.INPUT_FAILED;
     }
+  }
+
+  /** The graphs (other than the article's own) that state a source of {@code articleIri}: its copies. */
+  private static List<String> copiesOf(RdfStore tdb, String articleIri) {
+    List<String> copies = new ArrayList<>();
+    for (List<Object> row : tdb.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { <" + articleIri + "> <"
+        + org.newsgraph.rdf.NG.source.getURI() + "> ?s } FILTER(?g != <" + articleIri + ">) } ORDER BY ?g", 0).rows()) {
+      copies.add(String.valueOf(row.get(0)));
+    }
+    return copies;
   }
 }

@@ -106,6 +106,7 @@ final class WatchCommand implements Callable<Integer> {
     BuildCommand build = new BuildCommand();
     build.extraction = extraction;
     build.input = input;
+    build.command = "watch";
     RdfMapper mapper = extraction.mapper();
     // the data folder stays this process's for the whole watch, not only during rounds
     boolean embedded = !Stores.remoteRdf() || GlobalOptions.neo4jUri == null || GlobalOptions.neo4jUri.isBlank();
@@ -117,11 +118,11 @@ final class WatchCommand implements Callable<Integer> {
     int[] done = {0};
     Thread hook = new Thread(() -> {
       stopping.set(true);
-      if (inRound.get()) {
+      if (!inRound.get()) {
+        main.interrupt();
+      } else if (!build.reportsInterruption()) { // else the build under way says in one line where it stopped
         System.err.println("newsgraph watch: stopping during round " + (done[0] + 1) + "; what is stored is kept, and the"
             + " next watch or build picks up the rest");
-      } else {
-        main.interrupt();
       }
       try {
         finished.await(10, TimeUnit.SECONDS);
@@ -215,7 +216,8 @@ final class WatchCommand implements Callable<Integer> {
           fresh.add(item);
         }
       }
-      for (Article a : reader.articles(feed.get(), fresh, report)) {
+      for (Article a : reader.articles(feed.get(), fresh, report,
+          w -> err.println(ArticleGuard.printable(w.source() + ": " + w.reason())))) {
         String earlier = builtTexts.get(RdfMapper.contentHash(a));
         if (a.id().equals(earlier)) {
           seen++; // the same item with the same text
@@ -231,7 +233,7 @@ final class WatchCommand implements Callable<Integer> {
     int unchanged = 0;
     if (!articles.isEmpty()) {
       try {
-        int exit = build.run(p -> articles, "the new feed items", new PrintWriter(Writer.nullWriter()), err);
+        int exit = build.run((p, w) -> articles, "the new feed items", new PrintWriter(Writer.nullWriter()), err);
         Ingest.Outcome outcome = build.lastOutcome;
         if (outcome != null) {
           built = outcome.done().size();
@@ -242,6 +244,11 @@ final class WatchCommand implements Callable<Integer> {
           }
           for (Article a : outcome.unchanged()) {
             builtTexts.put(RdfMapper.contentHash(a), a.id());
+          }
+          // copies of stored articles under another link: recorded as their sources, seen from now on
+          duplicates += outcome.duplicates().size();
+          for (Ingest.Duplicate d : outcome.duplicates()) {
+            builtTexts.put(RdfMapper.contentHash(d.article()), d.article().id());
           }
         }
         if (exit == Main.STORE_UNAVAILABLE) {

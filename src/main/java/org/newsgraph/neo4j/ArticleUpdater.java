@@ -121,6 +121,15 @@ public final class ArticleUpdater {
     return loader.refresh(tdb.around(affected), affected);
   }
 
+  /**
+   * Whether {@link #refresh} will fill Neo4j from the whole RDF store (Neo4j holds no {@code
+   * Resource} node yet): a caller that must survive a crash records that the whole store is
+   * pending first.
+   */
+  public boolean fillsFromWholeStore() {
+    return loader.isEmpty();
+  }
+
   /** {@link #replace(Map)} for one graph. */
   public LoadStats replace(String graphIri, Model content) {
     Map<String, Model> one = new LinkedHashMap<>();

@@ -60,22 +60,54 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   private final Log4jLogProvider userLog;
   private final OutputStream userLogStream;
   private final int port;
+  private final Policy policy;
   private final Thread shutdownHook;
+  private final java.util.concurrent.ScheduledExecutorService watchdog;
   private boolean closed;
 
   private EmbeddedNeo4j(
       Path home,
       DatabaseManagementService dbms,
+      GraphDatabaseService db,
       Log4jLogProvider userLog,
       OutputStream userLogStream,
-      int port) {
+      int port,
+      Policy policy) {
     this.home = home;
     this.dbms = dbms;
     this.userLog = userLog;
     this.userLogStream = userLogStream;
     this.port = port;
+    this.policy = policy;
+    this.watchdog = policy.transactionLimit() == null ? null : TransactionLimit.start(db, policy.transactionLimit());
     this.shutdownHook = new Thread(this::shutdownQuietly, "newsgraph-neo4j-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * What clients of the database may do, enforced by the server whatever a client asks for.
+   *
+   * @param writable whether transactions may write; when {@code false} the databases are read-only
+   *     (Neo4j's {@code server.databases.default_to_read_only}): {@code CREATE}, {@code SET}, {@code
+   *     DELETE}, index and constraint changes fail with {@code
+   *     Neo.ClientError.General.WriteOnReadOnlyAccessDatabase}, in every session access mode
+   * @param transactionLimit the longest a transaction of the default database may run, or {@code
+   *     null} for no limit; a longer one is terminated by the server with {@code
+   *     Neo.ClientError.Transaction.TransactionTimedOut}, also when the client asked for a longer
+   *     timeout (checked every {@value TransactionLimit#CHECK_MILLIS} ms)
+   */
+  public record Policy(boolean writable, Duration transactionLimit) {
+    /** Writes allowed, no time limit: what {@code build} and {@code load} use. */
+    public static final Policy WRITABLE = new Policy(true, null);
+
+    /**
+     * @throws IllegalArgumentException if the limit is zero or negative
+     */
+    public Policy {
+      if (transactionLimit != null && (transactionLimit.isZero() || transactionLimit.isNegative())) {
+        throw new IllegalArgumentException("the transaction limit must be positive, not " + transactionLimit);
+      }
+    }
   }
 
   /**
@@ -91,7 +123,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    * @throws UncheckedIOException if the home or log directory cannot be created
    */
   public static EmbeddedNeo4j start(Path homeDir) {
-    return start(homeDir, 0, Map.of());
+    return start(homeDir, 0, Policy.WRITABLE, Map.of());
   }
 
   /**
@@ -107,16 +139,39 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     if (boltPort < 0 || boltPort > 65535) {
       throw new IllegalArgumentException("Bolt port must be 1-65535 (or 0 for any free port), not " + boltPort);
     }
-    return start(homeDir, boltPort, Map.of());
+    return start(homeDir, boltPort, Policy.WRITABLE);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, under a policy: read-only and with a time limit per transaction,
+   * as {@code newsgraph serve} runs it.
+   *
+   * @param policy what clients may do
+   * @throws StoreUnavailableException as {@link #start(Path, int)}
+   * @throws IllegalArgumentException if the port is out of range
+   */
+  public static EmbeddedNeo4j start(Path homeDir, int boltPort, Policy policy) {
+    if (boltPort < 0 || boltPort > 65535) {
+      throw new IllegalArgumentException("Bolt port must be 1-65535 (or 0 for any free port), not " + boltPort);
+    }
+    return start(homeDir, boltPort, policy, Map.of());
   }
 
   /** As {@link #start(Path)}, with extra settings applied last (for tests). */
   static EmbeddedNeo4j start(Path homeDir, Map<Setting<?>, Object> overrides) {
-    return start(homeDir, 0, overrides);
+    return start(homeDir, 0, Policy.WRITABLE, overrides);
   }
 
-  private static EmbeddedNeo4j start(Path homeDir, int fixedPort, Map<Setting<?>, Object> overrides) {
+  private static EmbeddedNeo4j start(Path homeDir, int fixedPort, Policy policy, Map<Setting<?>, Object> overrides) {
     Path home = homeDir.toAbsolutePath().normalize();
+    // the default database, unless a test renamed it (initial.dbms.default_database)
+    Object defaultDb = overrides.get(GraphDatabaseSettings.initial_default_database);
+    String dbName = defaultDb instanceof String name ? name : GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    if (!policy.writable() && !Files.isDirectory(home.resolve("data").resolve("databases").resolve(dbName))) {
+      // a read-only DBMS cannot create its databases (the default one never becomes available):
+      // create them empty first
+      start(homeDir, 0, Policy.WRITABLE, overrides).close();
+    }
     Path logs = home.resolve("logs");
     try {
       Files.createDirectories(logs);
@@ -131,11 +186,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       Log4jLogProvider userLog = new Log4jLogProvider(logStream);
       DatabaseManagementService dbms = null;
       try {
-        dbms = builder(home, port, userLog).setConfig(overrides).build();
-        // the default database, unless a test renamed it (initial.dbms.default_database)
-        Object defaultDb = overrides.get(GraphDatabaseSettings.initial_default_database);
-        GraphDatabaseService db = dbms.database(
-            defaultDb instanceof String name ? name : GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        dbms = builder(home, port, userLog)
+            .setConfig(GraphDatabaseSettings.read_only_database_default, !policy.writable())
+            .setConfig(overrides).build();
+        GraphDatabaseService db = dbms.database(dbName);
         if (!db.isAvailable(AVAILABLE_TIMEOUT.toMillis())) {
           throw new StoreUnavailableException(
               "Embedded Neo4j in "
@@ -145,7 +199,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                   + " s; see "
                   + logs.resolve("debug.log"));
         }
-        EmbeddedNeo4j neo = new EmbeddedNeo4j(home, dbms, userLog, logStream, port);
+        EmbeddedNeo4j neo = new EmbeddedNeo4j(home, dbms, db, userLog, logStream, port, policy);
         LOG.debug(
             "Embedded Neo4j started in {} ms: {} (home {})",
             (System.nanoTime() - started) / 1_000_000,
@@ -305,6 +359,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   }
 
   /**
+   * @return what clients may do
+   */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
    * Shuts Neo4j down and releases the store lock and the port. Idempotent. Connected drivers see
    * their connections closed.
    */
@@ -327,6 +388,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       return;
     }
     closed = true;
+    if (watchdog != null) {
+      watchdog.shutdownNow();
+    }
     try {
       dbms.shutdown();
     } finally {
@@ -336,6 +400,52 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       } catch (IOException e) {
         LOG.debug("Cannot close Neo4j user log", e);
       }
+    }
+  }
+
+  /**
+   * Terminates transactions of one database that run longer than a limit. Neo4j's own {@code
+   * db.transaction.timeout} is only a default that a client may raise for its transaction (a driver's
+   * {@code TransactionConfig.withTimeout}), so a server-side limit needs this watchdog: it looks at
+   * the database's active kernel transactions every {@value #CHECK_MILLIS} ms and marks those older
+   * than the limit for termination, as Neo4j's transaction monitor does with its timeout; the query
+   * stops at its next check for termination (within a second in the queries tried: cartesian
+   * products, {@code UNWIND range(...)}) and the client gets {@code
+   * Neo.ClientError.Transaction.TransactionTimedOut}.
+   */
+  static final class TransactionLimit {
+    /** How often the active transactions are looked at. */
+    static final long CHECK_MILLIS = 250;
+
+    private TransactionLimit() {}
+
+    static java.util.concurrent.ScheduledExecutorService start(GraphDatabaseService db, Duration limit) {
+      org.neo4j.kernel.impl.api.KernelTransactions transactions = ((org.neo4j.kernel.internal.GraphDatabaseAPI) db)
+          .getDependencyResolver().resolveDependency(org.neo4j.kernel.impl.api.KernelTransactions.class);
+      java.util.concurrent.ScheduledExecutorService timer =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "newsgraph-neo4j-transaction-limit");
+            t.setDaemon(true);
+            return t;
+          });
+      long limitMillis = limit.toMillis();
+      timer.scheduleWithFixedDelay(() -> {
+        try {
+          long now = System.currentTimeMillis();
+          for (org.neo4j.kernel.api.KernelTransactionHandle tx : transactions.activeTransactions()) {
+            if (now - tx.startTime() > limitMillis && tx.isOpen() && !tx.isClosing()
+                && tx.terminationMark().isEmpty()) {
+              if (tx.markForTermination(org.neo4j.kernel.api.exceptions.Status.Transaction.TransactionTimedOut)) {
+                LOG.info("Stopped a transaction that ran longer than {} s: {}", limit.toSeconds(),
+                    tx.executingQuery().map(q -> q.rawQueryText()).orElse("(no query)"));
+              }
+            }
+          }
+        } catch (RuntimeException e) {
+          LOG.debug("transaction limit check failed", e); // the database is shutting down
+        }
+      }, CHECK_MILLIS, CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      return timer;
     }
   }
 }

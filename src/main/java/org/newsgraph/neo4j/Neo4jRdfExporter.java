@@ -33,7 +33,9 @@ import org.neo4j.driver.Value;
  *   <li>Each property {@code K} (not {@code uri}, {@value RdfGraphLoader#SOURCES} or the {@code
  *       __type}/{@code __lang} companions) is one triple per value with the one data predicate
  *       {@code P} of the records with {@code propertyKey(P) = K}; the literal comes from {@link
- *       PropertyValues#decode}.
+ *       PropertyValues#decode}. {@code aliases} gives {@code ng:alias} triples, or {@code ng:name}
+ *       ones for the entries its {@code aliases__key} marks {@code name}; {@code eventDate}, a copy
+ *       of {@code eventTime}, gives none ({@link OneValueProperties}).
  *   <li>Each relationship of type {@code T} between two resource nodes is a triple with the one
  *       object predicate {@code P} of the records with {@code relationshipType(P) = T}.
  *       Relationship properties are not read: all of them are copies the loader made (the
@@ -130,6 +132,12 @@ public final class Neo4jRdfExporter {
           || key.endsWith(PropertyValues.LANG) || key.endsWith(PropertyValues.TYPE)) {
         continue;
       }
+      if (OneValueProperties.isDerived(key) && !names.dataPredicates.containsKey(key)) {
+        if (key.equals(OneValueProperties.ALIASES)) {
+          aliases(s, uri, props, names, g, problems);
+        }
+        continue; // aliases__key is read with aliases; eventDate repeats eventTime
+      }
       String p = names.lookup("property key", key, names.dataPredicates, problems);
       if (p == null) {
         continue;
@@ -149,6 +157,24 @@ public final class Neo4jRdfExporter {
         } catch (IllegalArgumentException | ClassCastException x) {
           problems.add("the property '" + key + "' of <" + uri + ">: " + x.getMessage());
         }
+      }
+    }
+  }
+
+  /**
+   * {@code aliases}: each entry is a plain string literal of the predicate behind the key its
+   * {@code aliases__key} entry names ({@code name} or {@code alias}; {@code alias} without the
+   * companion).
+   */
+  private static void aliases(Node s, String uri, Map<String, Object> props, Names names, Graph g,
+      Set<String> problems) {
+    List<?> values = props.get(OneValueProperties.ALIASES) instanceof List<?> l ? l
+        : List.of(props.get(OneValueProperties.ALIASES));
+    List<String> keys = OneValueProperties.aliasKeys(props, values.size());
+    for (int i = 0; i < values.size(); i++) {
+      String p = names.lookup("property key", keys.get(i), names.dataPredicates, problems);
+      if (p != null) {
+        g.add(Triple.create(s, NodeFactory.createURI(p), NodeFactory.createLiteralString(String.valueOf(values.get(i)))));
       }
     }
   }

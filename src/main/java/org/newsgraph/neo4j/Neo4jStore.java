@@ -251,6 +251,25 @@ public final class Neo4jStore implements AutoCloseable {
   }
 
   /**
+   * Whether {@code e} says that Neo4j stopped a transaction at its time limit (the client's
+   * timeout, {@code db.transaction.timeout}, or {@code serve}'s limit): a {@link
+   * org.neo4j.driver.exceptions.Neo4jException} with a {@code Neo.ClientError.Transaction.TransactionTimedOut*}
+   * code.
+   */
+  public static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.neo4j.driver.exceptions.Neo4jException n && n.code() != null
+          && n.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs a read-only statement that returns one row with one number, e.g. {@code MATCH (n) RETURN
    * count(n)}.
    *

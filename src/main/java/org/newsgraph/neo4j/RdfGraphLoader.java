@@ -66,7 +66,10 @@ import org.slf4j.LoggerFactory;
  *       string. The datatype, when not the value's default, is kept in {@code KEY__type}, a
  *       language tag in {@code KEY__lang} ({@link PropertyValues}), so every literal can be given
  *       back. Because Neo4j lists must be homogeneous, a key whose values mix types stores integers
- *       and decimals as doubles, and anything else mixed as the lexical forms.
+ *       and decimals as doubles, and anything else mixed as the lexical forms. Newsgraph's own
+ *       {@code ng:name}, {@code ng:alias}, {@code ng:eventTime}, {@code ng:negated} and {@code
+ *       ng:hypothetical} hold one value per node ({@code name} plus a list {@code aliases}, {@code
+ *       eventTime} always a string plus {@code eventDate}): see {@link OneValueProperties}.
  *   <li>{@code s p o} (o an IRI, blank node or triple term, p not {@code rdf:type} with an IRI
  *       object) becomes the relationship {@code (s)-[:T]->(o)} with {@code T =} {@link
  *       #relationshipType(String) relationshipType(p)}, e.g. {@code schema:employeeOrMemberOf} ->
@@ -476,8 +479,8 @@ public final class RdfGraphLoader {
         }
         NodeData n = e.getValue();
         Map<String, Object> properties = new TreeMap<>();
-        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
-        props += n.literals.size();
+        OneValueProperties.put(properties, e.getKey(), n.labels, n.handled, n.literals);
+        props += n.literals.size() + n.handled.size();
         properties.put("uri", e.getKey());
         if (!n.sources.isEmpty()) {
           properties.put(SOURCES, new ArrayList<>(n.sources));
@@ -750,7 +753,7 @@ public final class RdfGraphLoader {
       for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
         NodeData n = e.getValue();
         Map<String, Object> properties = new HashMap<>();
-        n.literals.forEach((key, values) -> PropertyValues.put(properties, key, values));
+        OneValueProperties.put(properties, e.getKey(), n.labels, n.handled, n.literals);
         List<String> sources = c.trackSources ? List.copyOf(n.sources) : List.of();
         Map<String, Object> row = new HashMap<>();
         row.put("uri", e.getKey());
@@ -760,7 +763,7 @@ public final class RdfGraphLoader {
         }
         byLabels.computeIfAbsent(List.of(dynamic ? "" : labelPattern(n.labels), sources), k -> new ArrayList<>()).add(row);
         nodes++;
-        props += n.literals.size();
+        props += n.literals.size() + n.handled.size();
       }
       // Into a database with no Resource node yet (a first load), CREATE gives the same graph as
       // MERGE without the uniqueness look-ups (c.nodes and c.relationships hold no duplicates; a
@@ -1279,6 +1282,8 @@ public final class RdfGraphLoader {
     final Set<String> labels = new TreeSet<>();
     final Set<String> sources = new TreeSet<>();
     final Map<String, Set<Node>> literals = new TreeMap<>();
+    /** Literals of the predicates {@link OneValueProperties} maps, by predicate IRI. */
+    final Map<String, Set<Node>> handled = new TreeMap<>();
   }
 
   private static final class NamespaceData {
@@ -1350,7 +1355,8 @@ public final class RdfGraphLoader {
               + "', which newsgraph keeps for the " + (key.endsWith(PropertyValues.LANG) ? "language tags" : "datatypes")
               + " of '" + key.substring(0, key.length() - 6) + "'; rename the predicate before loading");
         }
-        subject.literals.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(o);
+        (OneValueProperties.handles(pIri) ? subject.handled.computeIfAbsent(pIri, k -> new LinkedHashSet<>())
+            : subject.literals.computeIfAbsent(key, k -> new LinkedHashSet<>())).add(o);
         record(pIri).dataPredicates.add(localName(pIri));
       } else if (p.equals(RDF.type.asNode()) && o.isURI()) {
         subject.labels.add(labelName(o.getURI()));

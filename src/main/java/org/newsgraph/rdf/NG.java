@@ -42,6 +42,12 @@ public final class NG {
   public static final Property author = prop("author");
   public static final Property photographer = prop("photographer");
   public static final Property mentions = prop("mentions");
+  /**
+   * {@code ng:sameStoryAs}, from a later report of a story (a near-duplicate body) to the first
+   * report of that story in the store; declared symmetric and transitive in the ontology file.
+   */
+  public static final Property sameStoryAs = prop("sameStoryAs");
+
   /** When the article's text was fetched from the web or captured in a web archive ({@code xsd:dateTime}). */
   public static final Property retrievedAt = prop("retrievedAt");
 

@@ -21,7 +21,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.Argument;
 import org.newsgraph.model.ArticleGraph;
+import org.newsgraph.model.DisplayNames;
 import org.newsgraph.model.Entity;
+import org.newsgraph.model.EntityType;
 import org.newsgraph.model.Event;
 import org.newsgraph.model.Mention;
 import org.newsgraph.model.Relation;
@@ -43,6 +45,10 @@ import org.newsgraph.model.Span;
  * (an {@code xsd:dateTime} in UTC, whole seconds). JSON-LD and
  * RDF/XML get the same as RDF 1.1 reification at write time ({@link Reification}). Offsets are
  * UTF-16 indices into the article text ({@code ng:text}).
+ *
+ * <p>An entity's {@code ng:name} is its display form ({@link DisplayNames#of}: NFC, a name written
+ * in capitals in title case); the spelling of the text, when it differs, and the other names are
+ * {@code ng:alias} values in NFC.
  *
  * <p>Literals are made safe for every RDF format ({@link SafeText}): control characters that XML
  * cannot hold and unpaired surrogates become U+FFFD one for one, so offsets still hold.
@@ -85,11 +91,39 @@ public final class RdfMapper {
   }
 
   /**
+   * The story a near-duplicate article belongs to: the article it repeats ({@code ng:sameStoryAs})
+   * and the events the story's stored or earlier reports already tell, by {@link #eventKey}.
+   *
+   * @param sameStoryAs IRI of the story's first article
+   * @param eventIris event key to the IRI the story's reports gave that event
+   */
+  public record Story(String sameStoryAs, Map<String, String> eventIris) {
+    /** Copies the map. */
+    public Story {
+      eventIris = Map.copyOf(eventIris);
+    }
+  }
+
+  /**
    * The RDF of one article.
    *
    * @return a new in-memory model with the standard prefixes set
    */
   public Model map(ArticleGraph g) {
+    return map(g, null);
+  }
+
+  /**
+   * The RDF of one article that reports a story already stored (or built earlier in the same run):
+   * as {@link #map(ArticleGraph)}, plus {@code ng:sameStoryAs} to the story's first article, and
+   * each event with the same type and participants ({@link #eventKey}) as an event of the story
+   * gets that event's IRI, so the story's reports describe one event resource (each with its own
+   * trigger, evidence and {@code ng:inArticle}); other events get this article's event IRIs.
+   *
+   * @param story the story, or {@code null} for an article that is the first of its story
+   * @return a new in-memory model with the standard prefixes set
+   */
+  public Model map(ArticleGraph g, Story story) {
     Model m = ModelFactory.createDefaultModel();
     m.setNsPrefix(NG.PREFIX, NG.NS);
     m.setNsPrefix("rdf", RDF.getURI());
@@ -101,7 +135,7 @@ public final class RdfMapper {
         .addLiteral(NG.articleId, m.createTypedLiteral(a.id(), XSDDatatype.XSDstring))
         .addProperty(NG.text, a.text())
         .addProperty(NG.contentHash, contentHash(a))
-        .addProperty(NG.extractorVersion, g.extractorVersion());
+        .addProperty(NG.extractorVersion, stampVersion(g.extractorVersion()));
     if (!a.title().isEmpty()) {
       art.addProperty(NG.headline, a.title());
     }
@@ -123,15 +157,25 @@ public final class RdfMapper {
     for (Article.Credit c : a.credits()) {
       art.addProperty(NG.creditLine, c.line());
     }
+    if (story != null) {
+      art.addProperty(NG.sameStoryAs, m.createResource(story.sameStoryAs()));
+    }
 
     for (Sentence s : g.sentences()) {
       sentence(m, articleIri, s);
     }
     Map<String, Entity> byKey = g.entitiesByKey();
     for (Entity e : g.entities()) {
+      boolean person = e.type() == EntityType.PERSON && !e.group();
+      String display = DisplayNames.of(e.name(), person);
       Resource r = m.createResource(entityIri(e.key()), NG.classOf(e.type()))
-          .addProperty(NG.name, e.name());
-      for (String alias : e.aliases()) {
+          .addProperty(NG.name, display);
+      // the spelling of the text, when the display form differs (capitals), and the other names, in NFC
+      Set<String> aliases = new java.util.TreeSet<>();
+      aliases.add(nfc(e.name()));
+      e.aliases().forEach(alias -> aliases.add(nfc(alias)));
+      aliases.remove(display);
+      for (String alias : aliases) {
         r.addProperty(NG.alias, alias);
       }
       for (String why : e.merges()) {
@@ -197,7 +241,14 @@ public final class RdfMapper {
       }
     }
     for (Event ev : g.events()) {
-      Resource r = m.createResource(articleIri + "/event/" + ev.id(), NG.Event)
+      List<String[]> roles = new java.util.ArrayList<>();
+      for (Argument arg : ev.arguments()) {
+        if (byKey.containsKey(arg.entity())) {
+          roles.add(new String[] {NG.role(arg.role()).getURI(), entityIri(arg.entity())});
+        }
+      }
+      String known = story == null ? null : story.eventIris().get(eventKey(ev.type(), roles));
+      Resource r = m.createResource(known != null ? known : articleIri + "/event/" + ev.id(), NG.Event)
           .addProperty(RDF.type, NG.eventClass(ev.type()))
           .addProperty(NG.eventType, ev.type())
           .addProperty(NG.inArticle, art)
@@ -217,14 +268,82 @@ public final class RdfMapper {
       if (ev.stage() != null) {
         r.addProperty(NG.stage, ev.stage());
       }
-      for (Argument arg : ev.arguments()) {
-        if (byKey.containsKey(arg.entity())) {
-          r.addProperty(NG.role(arg.role()), m.createResource(entityIri(arg.entity())));
-        }
+      for (String[] role : roles) {
+        r.addProperty(m.createProperty(role[0]), m.createResource(role[1]));
       }
     }
     cleanLiterals(m);
     return m;
+  }
+
+  /**
+   * What makes two reports' events one event: the type and the participants, {@code
+   * TYPE|ROLE=ENTITY|...} with the (role property IRI, entity IRI) pairs sorted, as an article
+   * already keeps one event per type and participants.
+   *
+   * @param type the event type, e.g. {@code Justice.Arrest-Jail}
+   * @param roles pairs of role property IRI and entity IRI
+   */
+  public static String eventKey(String type, List<String[]> roles) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (String[] r : roles) {
+      parts.add(r[0] + "=" + r[1]);
+    }
+    java.util.Collections.sort(parts);
+    return type + "|" + String.join("|", parts);
+  }
+
+  /** Properties of an event that are not its roles. */
+  private static final Set<String> NOT_ROLES = Set.of(NG.inArticle.getURI(), NG.evidence.getURI(),
+      NG.assertedBy.getURI(), RDF.type.getURI());
+
+  /**
+   * The events of one or more articles' RDF by {@link #eventKey}: every {@code ng:Event} with its
+   * {@code ng:eventType} and the {@code ng:} properties to IRIs other than {@code ng:inArticle},
+   * {@code ng:evidence} and {@code ng:assertedBy}. Of two events with one key, the one with the
+   * smaller IRI is kept.
+   *
+   * @param rdf the RDF (e.g. the union of a story's graphs)
+   * @return event key to event IRI
+   */
+  public static Map<String, String> eventKeys(Model rdf) {
+    Map<String, String> keys = new java.util.HashMap<>();
+    rdf.listSubjectsWithProperty(RDF.type, NG.Event).forEachRemaining(e -> {
+      if (!e.isURIResource() || !e.hasProperty(NG.eventType)) {
+        return;
+      }
+      List<String[]> roles = new java.util.ArrayList<>();
+      e.listProperties().forEachRemaining(st -> {
+        String p = st.getPredicate().getURI();
+        if (p.startsWith(NG.NS) && !NOT_ROLES.contains(p) && st.getObject().isURIResource()) {
+          roles.add(new String[] {p, st.getObject().asResource().getURI()});
+        }
+      });
+      String key = eventKey(e.getProperty(NG.eventType).getString(), roles);
+      keys.merge(key, e.getURI(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+    });
+    return keys;
+  }
+
+  /** Unicode NFC with white space collapsed: one spelling for a name typed in NFC or NFD. */
+  private static String nfc(String name) {
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * Version of this mapping, part of the {@code ng:extractorVersion} each article's graph records
+   * ({@link #stampVersion}), so that {@code build} maps articles again when the mapping changes:
+   * 2 = display names in NFC with capitals in title case, the text's spelling as an alias;
+   * near-duplicate articles linked by {@code ng:sameStoryAs}.
+   */
+  public static final String MAPPING_VERSION = "rdf-map/2";
+
+  /**
+   * The {@code ng:extractorVersion} written for an article extracted by {@code extractorVersion}:
+   * that version and {@link #MAPPING_VERSION}, e.g. {@code newsgraph-extract/3+rules.abc+rdf-map/2}.
+   */
+  public static String stampVersion(String extractorVersion) {
+    return extractorVersion + "+" + MAPPING_VERSION;
   }
 
   /** Replaces literals that some format could not carry by their {@link SafeText#clean} form. */

@@ -32,13 +32,17 @@ import org.newsgraph.model.Article.Retrieval;
  *       of the title, photo captions ending in a credit such as {@code REUTERS/Dado Ruvic}, bylines
  *       such as {@code By Jane Doe and John Roe} or lines that are just names, date lines such as
  *       {@code Published: December 18, 2020}) gives the authors, credits and date and is left out of
- *       the text; the body is the rest, kept as written. The id is the file name without extension.
+ *       the text; the body is the rest, kept as written. A first line that reads as the story's first
+ *       sentence (long, ending in a full stop, text right under it) is kept in the body instead,
+ *       with a warning, and the article has no title. The id is the file name without extension.
  *   <li>{@code .html}, {@code .htm}: title, authors, date and URL from the page's meta tags; the
  *       text is the paragraphs of {@code <article>}, else {@code <main>}, else {@code <body>}, joined
- *       with blank lines. The id is the file name without extension.
+ *       with blank lines, without "Related coverage" link lists and byline paragraphs ("By A and B",
+ *       whose names are authors). The id is the file name without extension.
  *   <li>{@code .jsonl}: one article per line, a JSON object with {@code text} and optionally
  *       {@code id}, {@code title}, {@code date}, {@code url}, {@code authors}. A line without {@code
- *       id} gets {@code FILENAME-LINE}.
+ *       id} gets {@code FILENAME-LINE}. A {@code date} that cannot be read leaves the article without
+ *       a date (or with the default date), with a warning.
  *   <li>{@code .csv}: a header row, then one article per row ({@link CsvColumns}: {@code id},
  *       {@code title}, {@code text}, {@code date}, {@code url}, {@code authors}, or other column
  *       names mapped to them). A row without an id gets {@code FILENAME-ROW}.
@@ -110,9 +114,23 @@ public final class ArticleReader {
    * @throws InterruptedException when interrupted while fetching (the articles read so far are lost)
    */
   public List<Article> readInputs(List<String> inputs, Consumer<ReadProblem> problems) throws InterruptedException {
+    return readInputs(inputs, problems, w -> { });
+  }
+
+  /**
+   * As {@link #readInputs(List, Consumer)}, telling {@code warnings} what was read with a caveat
+   * (as {@link #read(List, Consumer, Consumer)} does; for a fetched page or a web-archive record, a
+   * page date that cannot be read when nothing else dates the article).
+   *
+   * @param warnings receives the caveats; the articles they concern are read
+   * @throws InterruptedException when interrupted while fetching (the articles read so far are lost)
+   */
+  public List<Article> readInputs(List<String> inputs, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings)
+      throws InterruptedException {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
-    Session session = new Session(problems);
+    Objects.requireNonNull(warnings, "warnings");
+    Session session = new Session(problems, warnings);
     for (String input : inputs) {
       if (PageFetcher.looksLikeUrl(input)) {
         session.readUrl(input);
@@ -166,7 +184,18 @@ public final class ArticleReader {
    */
   public List<Article> articles(Feeds.Feed feed, List<Feeds.Item> items, Consumer<ReadProblem> problems)
       throws InterruptedException {
-    Session session = new Session(problems);
+    return articles(feed, items, problems, w -> { });
+  }
+
+  /**
+   * As {@link #articles(Feeds.Feed, List, Consumer)}, telling {@code warnings} what was read with a
+   * caveat (a fetched page's date that cannot be read, for an item without a date of its own).
+   *
+   * @throws InterruptedException when interrupted while fetching
+   */
+  public List<Article> articles(Feeds.Feed feed, List<Feeds.Item> items, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) throws InterruptedException {
+    Session session = new Session(problems, warnings);
     for (Feeds.Item item : items) {
       session.readItem(feed, item);
     }
@@ -218,9 +247,23 @@ public final class ArticleReader {
    *     files), with unique ids; possibly empty, never {@code null}
    */
   public List<Article> read(List<Path> inputs, Consumer<ReadProblem> problems) {
+    return read(inputs, problems, w -> { });
+  }
+
+  /**
+   * As {@link #read(List, Consumer)}, telling {@code warnings} what was read with a caveat, one
+   * {@link ReadProblem} each: a date that could not be read (a JSON Lines row's {@code date}, an
+   * HTML page's date meta tag; the article is read without a publication date, or with the default
+   * date), a first line of a {@code .txt} that reads as the story's first sentence (kept in the
+   * body, no title).
+   *
+   * @param warnings receives the caveats; the articles they concern are read
+   */
+  public List<Article> read(List<Path> inputs, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
-    Session session = new Session(problems);
+    Objects.requireNonNull(warnings, "warnings");
+    Session session = new Session(problems, warnings);
     for (Path input : inputs) {
       session.readPath(input);
     }
@@ -239,7 +282,7 @@ public final class ArticleReader {
   public List<Article> readFile(Path file, Consumer<ReadProblem> problems) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(problems, "problems");
-    Session session = new Session(problems);
+    Session session = new Session(problems, w -> { });
     if (!Files.exists(file)) {
       problems.accept(new ReadProblem(file.toString(), "no such file; check the path"));
     } else if (Files.isDirectory(file)) {
@@ -253,12 +296,14 @@ public final class ArticleReader {
   /** State of one read call: the articles so far, their ids and the files already read. */
   private final class Session {
     final Consumer<ReadProblem> problems;
+    final Consumer<ReadProblem> warnings;
     final List<Article> articles = new ArrayList<>();
     final Map<String, String> sourceById = new HashMap<>();
     final Set<Path> filesRead = new HashSet<>();
 
-    Session(Consumer<ReadProblem> problems) {
+    Session(Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
       this.problems = problems;
+      this.warnings = warnings;
     }
 
     void readPath(Path input) {
@@ -331,7 +376,7 @@ public final class ArticleReader {
             readItem(feed, item);
           }
         } else {
-          add(pageArticle(page, url, ArticleReader.idForUrl(url), defaultDate));
+          add(pageArticle(page, url, ArticleReader.idForUrl(url), defaultDate, warnings));
         }
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(url, e.getMessage()));
@@ -345,10 +390,12 @@ public final class ArticleReader {
           : item.guid() != null ? reduceId(item.guid()) : reduceId(feedId(feed.source())) + "-" + item.index();
       try {
         if (!item.summaryOnly()) {
+          // a byline paragraph in the item's content ("By A and B") is taken out of the text as authors
           Article fromFeed = HtmlArticleParser.parse("<html><body>" + item.html() + "</body></html>", id, itemSource,
               defaultDate);
           add(new Article(id, item.title(), fromFeed.text(), item.date() != null ? item.date() : defaultDate,
-              item.link(), item.authors(), fromFeed.credits(), itemSource, feed.retrieval()));
+              item.link(), item.authors().isEmpty() ? fromFeed.authors() : item.authors(), fromFeed.credits(),
+              itemSource, feed.retrieval()));
           return;
         }
         if (item.link() == null) {
@@ -364,7 +411,8 @@ public final class ArticleReader {
           throw new BadInputException("the feed has only a summary and its page " + item.link() + " cannot be fetched: "
               + e.getMessage());
         }
-        Article fromPage = pageArticle(page, item.link(), id, defaultDate);
+        // the item's own date comes first, so the page's date matters (and is warned about) only without it
+        Article fromPage = pageArticle(page, item.link(), id, defaultDate, item.date() != null ? w -> { } : warnings);
         add(new Article(id, item.title().isEmpty() ? fromPage.title() : item.title(), fromPage.text(),
             item.date() != null ? item.date() : fromPage.date(), fromPage.url(),
             fromPage.authors().isEmpty() ? item.authors() : fromPage.authors(), fromPage.credits(), fromPage.source(),
@@ -381,7 +429,7 @@ public final class ArticleReader {
       }
       try {
         if (extension.equals("warc") || extension.equals("warc.gz")) {
-          return WarcArticleParser.parse(file, source, defaultDate, problems);
+          return WarcArticleParser.parse(file, source, defaultDate, problems, warnings);
         }
         byte[] bytes = Files.readAllBytes(file);
         if (extension.equals("rss") || extension.equals("atom") || extension.equals("xml")) {
@@ -403,10 +451,10 @@ public final class ArticleReader {
         }
         String id = reduceId(baseName(file));
         return switch (extension) {
-          case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate));
-          case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems);
+          case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate, warnings));
+          case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems, warnings);
           case "csv" -> CsvArticleParser.parse(text, id, source, defaultDate, csvColumns, problems);
-          default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate));
+          default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate, warnings));
         };
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -518,8 +566,8 @@ public final class ArticleReader {
    * A fetched page as an article: the page's metadata, its canonical URL (else the final URL), the
    * source as given and the fetch as provenance.
    */
-  private static Article pageArticle(PageFetcher.Page page, String source, String id, LocalDate defaultDate)
-      throws BadInputException {
+  private static Article pageArticle(PageFetcher.Page page, String source, String id, LocalDate defaultDate,
+      Consumer<ReadProblem> warnings) throws BadInputException {
     String type = page.mediaType();
     if (!type.isEmpty() && !type.contains("html") && !type.startsWith("text/")) {
       throw new BadInputException("not an HTML page or a feed (Content-Type: " + type + ")");
@@ -528,7 +576,7 @@ public final class ArticleReader {
     if (text.isBlank()) {
       throw new BadInputException("the page is empty");
     }
-    Article a = HtmlArticleParser.parse(text, id, source, defaultDate);
+    Article a = HtmlArticleParser.parse(text, id, source, defaultDate, warnings);
     return new Article(a.id(), a.title(), a.text(), a.date(), a.url() != null ? a.url() : page.finalUrl().toString(),
         a.authors(), a.credits(), source, retrieval(page));
   }

@@ -18,7 +18,9 @@ import org.newsgraph.model.Article.Credit;
  * article:published_time}, JSON-LD, {@code name=date|pubdate}, microdata and {@code <time
  * datetime>}; the body text comes from the {@code <article>} element (the
  * longest one if there are several), else {@code <main>}, else {@code <body>}, without navigation,
- * scripts, headers, footers, asides and figures. Credits are read from figure captions.
+ * scripts, headers, footers, asides and figures, without lists of links to other stories ("Related
+ * coverage" and the like) and without byline paragraphs ("By Jane Doe and John Roe", whose names
+ * are added to the authors). Credits are read from figure captions.
  */
 final class HtmlArticleParser {
   private HtmlArticleParser() {}
@@ -39,6 +41,25 @@ final class HtmlArticleParser {
    */
   static Article parse(String html, String id, String source, LocalDate defaultDate)
       throws BadInputException {
+    return parse(html, id, source, defaultDate, w -> { });
+  }
+
+  /**
+   * A heading or lead-in that introduces links to other stories rather than text of this one
+   * ("Related coverage", "Related stories:", "Read more", "More on this story", "See also").
+   */
+  private static final java.util.regex.Pattern RELATED = java.util.regex.Pattern.compile(
+      "(?i)(related|related (coverage|stories|articles|content|news|links|reading|topics)|read (more|also|next)"
+          + "|more (on this( story)?|coverage|stories|from [\\p{L} ]{1,30})|see also|also read|recommended( reading)?"
+          + "|you (may|might) also like)\\s*:?");
+
+  /**
+   * As {@link #parse(String, String, String, LocalDate)}, telling {@code warnings} when the page
+   * gives a date that cannot be read (the article is then read with {@code defaultDate}, or
+   * without a date).
+   */
+  static Article parse(String html, String id, String source, LocalDate defaultDate,
+      java.util.function.Consumer<ReadProblem> warnings) throws BadInputException {
     Document doc = Jsoup.parse(TextDecoding.normalise(html));
     Element root = mainContent(doc);
     List<Credit> credits = new ArrayList<>();
@@ -50,13 +71,22 @@ final class HtmlArticleParser {
     }
     Element content = root.clone();
     content.select(DROPPED).remove();
+    removeRelatedLinks(content);
+    List<String> bylineAuthors = new ArrayList<>();
     List<String> paragraphs = new ArrayList<>();
-    for (Element el : content.select(PARAGRAPHS)) {
+    for (Element el : content.select(PARAGRAPHS + ", [class~=(?i)byline|author]")) {
       if (el.select(PARAGRAPHS).size() > 1) {
         continue;
       }
       String text = el.text().strip();
-      if (!text.isEmpty()) {
+      // a byline paragraph ("By Jane Doe and John Roe") gives authors, not body text
+      PersonNames.Byline byline = text.length() <= 200 ? PersonNames.byline(text) : null;
+      if (byline != null) {
+        TextArticleParser.addNames(bylineAuthors, byline.names());
+        el.remove();
+        continue;
+      }
+      if (!text.isEmpty() && !el.is("[class~=(?i)byline|author]")) {
         paragraphs.add(text);
       }
     }
@@ -68,15 +98,88 @@ final class HtmlArticleParser {
           "the page has no body text (no paragraphs in <article>, <main> or <body>); save the full article page, not only its head or a script-rendered shell");
     }
     LocalDate date = date(doc);
+    if (date == null) {
+      String unread = unreadDate(doc);
+      if (unread != null) {
+        warnings.accept(new ReadProblem(source, "the page's date \"" + unread + "\" cannot be read as a date; built "
+            + (defaultDate == null ? "without a publication date" : "with --date " + defaultDate)));
+      }
+    }
+    List<String> authors = authors(doc);
+    TextArticleParser.addNames(authors, bylineAuthors);
     return new Article(
         id,
         title(doc),
         String.join("\n\n", paragraphs),
         date != null ? date : defaultDate,
         url(doc),
-        authors(doc),
+        authors,
         credits,
         source);
+  }
+
+  /**
+   * Takes out lists of links to other stories: elements whose class or id names them ({@code
+   * related}, {@code read-more}, {@code more-stories}), and a heading or short paragraph such as
+   * "Related coverage" together with the list or links that follow it.
+   */
+  private static void removeRelatedLinks(Element content) {
+    content.select("[class~=(?i)related|read-?more|more-?stories|recommended], [id~=(?i)related|read-?more|more-?stories]")
+        .remove();
+    for (Element intro : content.select("h1, h2, h3, h4, h5, h6, p, strong, b, em, span, div, li")) {
+      String own = intro.ownText().strip();
+      if (intro.parent() == null || !RELATED.matcher(own).matches()) {
+        continue;
+      }
+      boolean introOnly = intro.text().strip().equals(own);
+      if (!introOnly && !linksOnly(intro, own.replaceAll("[\\s\u2022|\u00b7-]+", "").length())) {
+        continue; // "Related" in a sentence of the story
+      }
+      // the block the intro stands for: "<p><strong>Related:</strong></p>" is the paragraph
+      Element block = intro;
+      while (block.parent() != null && !block.parent().is("article, main, body")
+          && block.parent().text().strip().equals(block.text().strip())) {
+        block = block.parent();
+      }
+      if (introOnly) {
+        Element next = block.nextElementSibling();
+        while (next != null && (next.is("ul, ol") || linksOnly(next, 0))) {
+          Element after = next.nextElementSibling();
+          next.remove();
+          next = after;
+        }
+      }
+      block.remove();
+    }
+  }
+
+  /**
+   * Whether an element holds nothing but links besides {@code introChars} characters of lead-in (a
+   * paragraph or list item of headlines, "Related: <a>...</a>").
+   */
+  private static boolean linksOnly(Element el, int introChars) {
+    Elements links = el.select("a");
+    if (links.isEmpty()) {
+      return false;
+    }
+    int linked = 0;
+    for (Element a : links) {
+      linked += a.text().replaceAll("[\\s\u2022|\u00b7-]+", "").length();
+    }
+    int rest = el.text().replaceAll("[\\s\u2022|\u00b7-]+", "").length() - introChars;
+    return linked >= rest * 0.9;
+  }
+
+  /** The value of a date meta tag or element that {@link #date} could not read, or {@code null}. */
+  private static String unreadDate(Document doc) {
+    for (Element el : doc.select("meta[property=article:published_time], meta[name=date], meta[name=pubdate],"
+        + " [itemprop=datePublished]")) {
+      String value = el.hasAttr("content") ? el.attr("content") : el.hasAttr("datetime") ? el.attr("datetime") : el.text();
+      if (!value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
   }
 
   private static Element mainContent(Document doc) {

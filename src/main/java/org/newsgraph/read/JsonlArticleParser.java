@@ -44,6 +44,16 @@ final class JsonlArticleParser {
    */
   static List<Article> parse(
       String content, String fileId, String source, LocalDate defaultDate, Consumer<ReadProblem> problems) {
+    return parse(content, fileId, source, defaultDate, problems, w -> { });
+  }
+
+  /**
+   * As {@link #parse(String, String, String, LocalDate, Consumer)}, with a warning (source {@code
+   * source:LINE}) for each line whose {@code date} cannot be read: that article is read without a
+   * date, or with {@code defaultDate}, instead of being skipped.
+   */
+  static List<Article> parse(String content, String fileId, String source, LocalDate defaultDate,
+      Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
     String[] lines = TextDecoding.normalise(content).split("\n", -1);
     List<Article> articles = new ArrayList<>();
     for (int k = 0; k < lines.length; k++) {
@@ -53,7 +63,7 @@ final class JsonlArticleParser {
       int lineNumber = k + 1;
       String lineSource = source + ":" + lineNumber;
       try {
-        articles.add(parseLine(lines[k], fileId + "-" + lineNumber, lineSource, defaultDate));
+        articles.add(parseLine(lines[k], fileId + "-" + lineNumber, lineSource, defaultDate, warnings));
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(lineSource, e.getMessage()));
       }
@@ -66,10 +76,17 @@ final class JsonlArticleParser {
    *
    * @param fallbackId the id to use when the object has no {@code id}
    * @throws BadInputException if the line is not a JSON object, lacks a non-empty {@code text}
-   *     string, or has a field of the wrong type or a date that cannot be read
+   *     string, or has a field of the wrong type (a date that cannot be read is ignored here; see the
+   *     overload with warnings)
    */
   static Article parseLine(String line, String fallbackId, String source, LocalDate defaultDate)
       throws BadInputException {
+    return parseLine(line, fallbackId, source, defaultDate, w -> { });
+  }
+
+  /** As {@link #parseLine(String, String, String, LocalDate)}; a date that cannot be read is a warning, not a skip. */
+  static Article parseLine(String line, String fallbackId, String source, LocalDate defaultDate,
+      Consumer<ReadProblem> warnings) throws BadInputException {
     JsonNode node;
     try {
       node = MAPPER.readTree(line);
@@ -100,10 +117,13 @@ final class JsonlArticleParser {
     LocalDate date = defaultDate;
     String dateValue = string(node, "date");
     if (dateValue != null && !dateValue.isBlank()) {
-      date = ISO_DATE.matcher(dateValue.strip()).matches() ? Dates.parse(dateValue) : null;
-      if (date == null) {
-        throw new BadInputException(
-            "\"date\" is \"" + dateValue + "\", not a date; write it as YYYY-MM-DD or an ISO date-time such as 2020-12-18T09:30:00Z");
+      LocalDate read = ISO_DATE.matcher(dateValue.strip()).matches() ? Dates.parse(dateValue) : null;
+      if (read == null) {
+        warnings.accept(new ReadProblem(source, "\"date\" is \"" + dateValue + "\", not a date (write YYYY-MM-DD or an ISO"
+            + " date-time such as 2020-12-18T09:30:00Z); built " + (defaultDate == null ? "without a publication date"
+            : "with --date " + defaultDate)));
+      } else {
+        date = read;
       }
     }
     List<String> authors = new ArrayList<>();

@@ -3,7 +3,9 @@ package org.newsgraph.read;
 import java.util.Objects;
 
 /**
- * An input that could not be read, or a part of it that was skipped.
+ * An input that could not be read, or a part of it that was skipped; given to a reader's warnings
+ * sink instead, something that was read with a caveat (a date that could not be read, a first line
+ * kept in the body).
  *
  * @param source where the problem is: the path as given, or {@code path:LINE} (1-based line
  *     number) for one line of a JSONL file

@@ -42,6 +42,25 @@ final class TextArticleParser {
 
   static Article parse(String content, String id, String source, LocalDate defaultDate)
       throws BadInputException {
+    return parse(content, id, source, defaultDate, w -> { });
+  }
+
+  /**
+   * A first line that is a sentence of the story rather than a headline: at least {@value
+   * #SENTENCE_WORDS} words, ending in a full stop (or "!" or "?", a closing quote allowed) whose
+   * last word is no abbreviation with inner dots ("U.S."), with the next line right under it.
+   */
+  static final int SENTENCE_WORDS = 12;
+
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[^\\s.][.!?][\"'\u201d\u2019)]?$");
+
+  /**
+   * As {@link #parse(String, String, String, LocalDate)}, telling {@code warnings} what was read
+   * with a caveat: a first line that reads as the story's first sentence (see {@link
+   * #SENTENCE_WORDS}) is kept in the body, the article has no title, and a warning says so.
+   */
+  static Article parse(String content, String id, String source, LocalDate defaultDate,
+      java.util.function.Consumer<ReadProblem> warnings) throws BadInputException {
     String text = TextDecoding.normalise(content);
     if (text.isBlank()) {
       throw new BadInputException("the file is empty; put the title on the first line and the article text below it");
@@ -52,6 +71,18 @@ final class TextArticleParser {
       i++;
     }
     String title = lines[i].strip();
+    if (isSentence(title) && i + 1 < lines.length && !lines[i + 1].isBlank()) {
+      warnings.accept(new ReadProblem(source, "line 1 reads as the story's first sentence (a long line ending in a"
+          + " full stop, with text right under it), so it is kept in the body and the article has no title; put the"
+          + " headline on line 1 and a blank line under it to give one"));
+      int end = lines.length;
+      while (end > i && lines[end - 1].isBlank()) {
+        end--;
+      }
+      String body = String.join("\n", Arrays.asList(lines).subList(i, end)).stripTrailing();
+      return new Article(id, "", DATELINE.matcher(body).replaceFirst(""), defaultDate, null, List.of(), List.of(),
+          source);
+    }
     Set<String> lowerCaseWords = PersonNames.lowerCaseWords(text);
     List<String> authors = new ArrayList<>();
     List<Credit> credits = new ArrayList<>();
@@ -95,6 +126,16 @@ final class TextArticleParser {
     String body = String.join("\n", Arrays.asList(lines).subList(i, end)).stripTrailing();
     body = DATELINE.matcher(body).replaceFirst("");
     return new Article(id, title, body, date != null ? date : defaultDate, null, authors, credits, source);
+  }
+
+  /** Whether a first line reads as a sentence (see {@link #SENTENCE_WORDS}). */
+  static boolean isSentence(String line) {
+    String l = line.strip();
+    if (l.split("\\s+").length < SENTENCE_WORDS || !SENTENCE_END.matcher(l).matches()) {
+      return false;
+    }
+    String last = l.substring(l.lastIndexOf(' ') + 1).replaceAll("[\"'\u201d\u2019)]+$", "");
+    return !last.substring(0, last.length() - 1).contains("."); // "U.S." ends an abbreviation, not a sentence
   }
 
   private static boolean sameText(String a, String b) {

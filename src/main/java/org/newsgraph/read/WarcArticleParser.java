@@ -39,12 +39,14 @@ final class WarcArticleParser {
    *     record's byte offset in the file, as CDX indexes give it)
    * @param defaultDate the date for pages that state none and records without a date; may be {@code null}
    * @param problems receives one problem per HTML record skipped
+   * @param warnings receives a warning for a page whose date cannot be read in a record without a
+   *     {@code WARC-Date} (the article is then dated by {@code defaultDate}, or undated)
    * @return the articles, in file order; ids come from the target URL ({@link ArticleReader#idForUrl})
    * @throws BadInputException when the file is not a WARC file, or has no HTML response at all
    * @throws IOException when reading fails
    */
-  static List<Article> parse(Path file, String source, LocalDate defaultDate, Consumer<ReadProblem> problems)
-      throws BadInputException, IOException {
+  static List<Article> parse(Path file, String source, LocalDate defaultDate, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) throws BadInputException, IOException {
     List<Article> articles = new ArrayList<>();
     int records = 0;
     int html = 0;
@@ -97,7 +99,7 @@ final class WarcArticleParser {
               record.date()).text();
           LocalDate warcDate = record.date() == null ? null : LocalDate.ofInstant(record.date(), ZoneOffset.UTC);
           Article page = HtmlArticleParser.parse(text, ArticleReader.idForUrl(url), recordSource,
-              warcDate != null ? warcDate : defaultDate);
+              warcDate != null ? warcDate : defaultDate, warcDate != null ? w -> { } : warnings);
           articles.add(new Article(page.id(), page.title(), page.text(), page.date(),
               page.url() != null ? page.url() : url, page.authors(), page.credits(), recordSource,
               record.date() == null ? null : new Retrieval(response.targetURI().toASCIIString(), record.date())));

@@ -26,6 +26,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
+import org.newsgraph.model.DisplayNames;
 import org.newsgraph.rdf.NG;
 import org.newsgraph.viz.ActorNetwork.Actor;
 import org.newsgraph.viz.ActorNetwork.Evidence;
@@ -108,6 +109,7 @@ public final class NetworkProjection {
     final Map<String, TreeSet<String>> attributes = new TreeMap<>();
     final Set<String> mentionedIn = new HashSet<>();
     boolean group;
+    String display;
 
     ActorFacts(String iri) {
       this.iri = iri;
@@ -202,7 +204,7 @@ public final class NetworkProjection {
         + "OPTIONAL { ?e ng:eventTime ?time } OPTIONAL { ?e ng:trigger ?trigger } OPTIONAL { ?e ng:negated ?neg } }", s -> {
           EventFacts e = events.computeIfAbsent(iri(s, "e"), EventFacts::new);
           e.type = first(e.type, text(s, "type"));
-          e.time = first(e.time, text(s, "time"));
+          e.time = preciser(e.time, text(s, "time"));
           e.trigger = first(e.trigger, text(s, "trigger"));
           e.negated |= isTrue(s.get("neg"));
         });
@@ -275,6 +277,20 @@ public final class NetworkProjection {
     return lex.equals("true") || lex.equals("1");
   }
 
+  /**
+   * Of two times of one event (reports of one story may give different ones), the more precise,
+   * then the earlier: the one Neo4j's {@code eventTime} shows.
+   */
+  private static String preciser(String current, String candidate) {
+    if (current == null || candidate == null) {
+      return current != null ? current : candidate;
+    }
+    if (current.length() != candidate.length()) {
+      return current.length() > candidate.length() ? current : candidate;
+    }
+    return current.compareTo(candidate) <= 0 ? current : candidate;
+  }
+
   private static String first(String current, String candidate) {
     return current != null ? current : candidate;
   }
@@ -339,7 +355,11 @@ public final class NetworkProjection {
 
   private static String nameOf(ActorFacts a) {
     if (!a.names.isEmpty()) {
-      return a.names.first();
+      // one display name whatever the articles' spellings (the same choice Neo4j's 'name' makes)
+      if (a.display == null) {
+        a.display = DisplayNames.choose(a.names, local(a.iri), a.types.contains("Person") && !a.group);
+      }
+      return a.display;
     }
     String local = local(a.iri);
     return local.isEmpty() ? a.iri : local.replace('-', ' ');

@@ -140,6 +140,21 @@ class CliErrorsTest {
   }
 
   @Test
+  void aRunawayCypherQueryStopsAtTimeoutOneSecondAndSaysSo() {
+    org.newsgraph.neo4j.EmbeddedNeo4j.start(dir.resolve("neo4j")).close(); // an empty graph
+    long t0 = System.nanoTime();
+    CliRun r = CliRun.run("--data-dir", dir.toString(), "query", "--timeout", "1",
+        "UNWIND range(1, 100000000000) AS x RETURN count(x)");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, r.exit(), r.toString());
+    assertEquals("newsgraph: the Cypher query was stopped after its time limit of 1 s (--timeout); nothing was"
+        + " returned. Narrow the query (LIMIT, a label or property to start from) or give it more time with"
+        + " --timeout SECONDS (0: no limit)\n", r.err());
+    assertTrue(!r.err().contains("Retry your operation"), r.err());
+    assertTrue(ms < 30_000, "took " + ms + " ms");
+  }
+
+  @Test
   void badFilesAreEachReportedOnOneLineAndFailFastStopsAtTheFirst() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.write(in.resolve("a-binary.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xff, (byte) 0xfe});

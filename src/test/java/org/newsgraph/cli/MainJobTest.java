@@ -129,9 +129,9 @@ class MainJobTest {
     for (String place : List.of("United States", "China", "Beijing", "Tiananmen Square")) {
       assertTrue(q.out().contains("\"name\":\"" + place + "\""), place + " in " + q.out());
     }
-    CliRun jin = CliRun.run("--data-dir", data, "query", "MATCH (p:Person {name: $name}) RETURN p.alias AS alias",
+    CliRun jin = CliRun.run("--data-dir", data, "query", "MATCH (p:Person {name: $name}) RETURN p.aliases AS aliases",
         "--param", "name=Jin Xinjiang", "--format", "json");
-    assertEquals("[{\"alias\":[\"Jin\",\"Julien Jin\"]}]", jin.out().strip(), jin.toString());
+    assertEquals("[{\"aliases\":[\"Jin\",\"Julien Jin\"]}]", jin.out().strip(), jin.toString());
   }
 
   @Test

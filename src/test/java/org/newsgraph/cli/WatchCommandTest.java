@@ -1,6 +1,7 @@
 package org.newsgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,9 +116,10 @@ class WatchCommandTest {
       Path data = dir.resolve("data");
       Path out = dir.resolve("watch.out");
       Path err = dir.resolve("watch.err");
-      Process watch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-          "-cp", System.getProperty("java.class.path"), "org.newsgraph.cli.Main", "--data-dir", data.toString(),
-          "watch", web.url("/feed.xml"), "--every", "1h").redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      // SIGINT at its default disposition, however Maven was started (see ChildJvm)
+      Process watch = new ProcessBuilder(org.newsgraph.ChildJvm.java("-Xmx512m", "org.newsgraph.cli.Main", "--data-dir",
+          data.toString(), "watch", web.url("/feed.xml"), "--every", "1h"))
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       try {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (!java.nio.file.Files.readString(out).contains("round 1:") && watch.isAlive() && System.nanoTime() < deadline) {
@@ -131,6 +133,7 @@ class WatchCommandTest {
         CliRun busy = CliRun.run("--data-dir", data.toString(), "export");
         assertEquals(Main.STORE_UNAVAILABLE, busy.exit(), busy.toString());
         assertTrue(busy.err().contains("'newsgraph watch'"), busy.err());
+        assertFalse(org.newsgraph.ChildJvm.ignoresSigint(watch.pid()), "the child ignores SIGINT");
         long t0 = System.nanoTime();
         assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(watch.pid())).start().waitFor());
         assertTrue(watch.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "watch did not stop within 30 s of SIGINT");
@@ -144,6 +147,25 @@ class WatchCommandTest {
       try (TdbStore tdb = TdbStore.open(data.resolve("tdb2"))) {
         assertEquals(0, tdb.graphNames().size(), "the data folder opens again");
       }
+    }
+  }
+
+  @Test
+  void ctrlCDuringARoundsBuildSaysInOneLineWhatWasKeptAndToRunWatchAgain(@TempDir Path dir) throws Exception {
+    Path feed = dir.resolve("news.rss");
+    java.nio.file.Files.writeString(feed, feed(item("Acme founder charged", "https://news.example/a",
+        "Mon, 04 Mar 2024 10:00:00 GMT", TEXT_A, true)));
+    Path data = dir.resolve("data");
+    BuildKillTest.Child watch = InterruptedBuildTest.start(dir, "watch", "-Xmx3g", "--data-dir", data.toString(), "watch",
+        feed.toString(), "--every", "1h", "--profile", "fast", "--threads", "1");
+    // the round's build is under way: the models load for the new item
+    assertTrue(watch.awaitErr(e -> e.contains("Loading the CoreNLP models"), 300), watch.err());
+    String after = InterruptedBuildTest.interrupt(watch);
+    assertEquals(List.of("newsgraph watch: interrupted while reading and extracting the articles; nothing of this run"
+        + " was stored. Run the same 'newsgraph watch' again to start over", "newsgraph watch: stopped after 0 round(s)"),
+        after.lines().toList(), "the build's line, naming watch, instead of the watch's own 'stopping during round'");
+    try (TdbStore tdb = TdbStore.open(data.resolve("tdb2"))) {
+      assertEquals(List.of(), tdb.graphNames());
     }
   }
 

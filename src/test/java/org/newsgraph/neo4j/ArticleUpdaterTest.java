@@ -170,13 +170,13 @@ class ArticleUpdaterTest {
     up.replace(BETA, mapper.map(beta()));
     assertEquals(List.of(28L, 54L, 166L), counts());
     assertEquals(List.of(ACME, BETA), property(JANE, "sources"));
-    assertEquals(List.of("J. Roe", "Roe"), property(JANE, "alias"));
+    assertEquals(List.of("J. Roe", "Roe"), property(JANE, "aliases"));
 
     // remove the first: shared nodes stay with what the second says, its edges go
     assertEquals(List.of(), up.remove(List.of(ACME)));
     assertEquals(List.of(8L, 13L, 43L), counts());
     assertEquals(List.of(BETA), property(JANE, "sources"));
-    assertEquals("J. Roe", property(JANE, "alias"));
+    assertEquals(List.of("J. Roe"), property(JANE, "aliases"), "a list also with one alias");
     assertEquals(List.of(BETA), property(ACME_CORP, "sources"));
     assertEquals(0L, cypher("MATCH ()-[r:FOUNDER_OF]->() RETURN count(r)"));
     assertEquals(1L, cypher("MATCH (:Person)-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: 'Acme Corp'})"

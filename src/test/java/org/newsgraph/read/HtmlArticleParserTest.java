@@ -64,6 +64,47 @@ class HtmlArticleParserTest {
     assertEquals(List.of("Ann Poe"), a.authors());
   }
 
+  /** "Related coverage" link lists inside the article are not body text; "By A and B" gives two authors. */
+  @Test
+  void relatedCoverageListsAreLeftOutAndABylineGivesItsAuthors() throws Exception {
+    String html = "<html><head><title>Court Fines Acme</title></head><body><article>"
+        + "<h1>Court Fines Acme</h1>"
+        + "<p class=\"byline\">By Maria Lopez and Tom Becker</p>"
+        + "<p>A court fined Acme Corp $2 million on Monday for misleading customers.</p>"
+        + "<h3>Related coverage</h3>"
+        + "<ul><li><a href=\"/a\">Acme shares fall after recall</a></li><li><a href=\"/b\">Regulator opens inquiry</a></li></ul>"
+        + "<p>The company said it would appeal.</p>"
+        + "<p><strong>Related:</strong> <a href=\"/c\">Who runs Acme</a></p>"
+        + "<div class=\"related-stories\"><p><a href=\"/d\">More from the courts</a></p></div>"
+        + "<p>Related cases are pending in two other states, the court said.</p>"
+        + "</article></body></html>";
+    Article a = HtmlArticleParser.parse(html, "p", "p.html", LocalDate.of(2000, 1, 1));
+    assertEquals(List.of("Maria Lopez", "Tom Becker"), a.authors());
+    assertEquals("A court fined Acme Corp $2 million on Monday for misleading customers."
+        + "\n\nThe company said it would appeal."
+        + "\n\nRelated cases are pending in two other states, the court said.", a.text());
+
+    // a bare "By A and B" paragraph opening the story reads the same
+    Article bare = HtmlArticleParser.parse("<article><p>By Jane Doe and John Roe</p><p>The storm hit at dawn.</p>"
+        + "</article>", "q", "q.html", null);
+    assertEquals(List.of("Jane Doe", "John Roe"), bare.authors());
+    assertEquals("The storm hit at dawn.", bare.text());
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsAWarning() throws Exception {
+    String html = "<html><head><meta property=\"article:published_time\" content=\"last Tuesday\"></head>"
+        + "<body><p>Text.</p></body></html>";
+    List<ReadProblem> warnings = new java.util.ArrayList<>();
+    Article a = HtmlArticleParser.parse(html, "p", "p.html", LocalDate.of(2000, 1, 1), warnings::add);
+    assertEquals(LocalDate.of(2000, 1, 1), a.date());
+    assertEquals(List.of(new ReadProblem("p.html", "the page's date \"last Tuesday\" cannot be read as a date; built with"
+        + " --date 2000-01-01")), warnings);
+    List<ReadProblem> undated = new java.util.ArrayList<>();
+    assertEquals(null, HtmlArticleParser.parse(html, "p", "p.html", null, undated::add).date());
+    assertTrue(undated.get(0).reason().endsWith("built without a publication date"), undated.toString());
+  }
+
   @Test
   void pageWithoutBodyTextIsRejected() {
     String html =

@@ -58,15 +58,31 @@ class JsonlArticleParserTest {
   }
 
   @Test
-  void wrongTypesAndBadDatesAreProblems() {
+  void wrongTypesAreProblems() {
     List<ReadProblem> problems = new ArrayList<>();
-    String content =
-        "{\"text\": \"x\", \"date\": \"18/12/2020\"}\n[1, 2]\n{\"text\": 5}\n{\"text\": \"ok\", \"authors\": 7}\n";
+    String content = "[1, 2]\n{\"text\": 5}\n{\"text\": \"ok\", \"authors\": 7}\n";
     List<Article> articles = JsonlArticleParser.parse(content, "f", "f.jsonl", null, problems::add);
     assertEquals(List.of(), articles);
-    assertEquals(
-        List.of("f.jsonl:1", "f.jsonl:2", "f.jsonl:3", "f.jsonl:4"),
-        problems.stream().map(ReadProblem::source).toList());
-    assertTrue(problems.get(0).reason().contains("YYYY-MM-DD"), problems.get(0).reason());
+    assertEquals(List.of("f.jsonl:1", "f.jsonl:2", "f.jsonl:3"), problems.stream().map(ReadProblem::source).toList());
+  }
+
+  /** A row whose date cannot be read is built undated, or with --date, with a warning; not dropped. */
+  @Test
+  void aDateThatCannotBeReadIsAWarningAndTheRowIsKept() {
+    String content = "{\"id\": \"a\", \"text\": \"x\", \"date\": \"18/12/2020\"}\n"
+        + "{\"id\": \"b\", \"text\": \"y\", \"date\": \"yesterday\"}\n";
+    for (LocalDate fallback : java.util.Arrays.asList(null, DEFAULT)) {
+      List<ReadProblem> problems = new ArrayList<>();
+      List<ReadProblem> warnings = new ArrayList<>();
+      List<Article> articles = JsonlArticleParser.parse(content, "f", "f.jsonl", fallback, problems::add, warnings::add);
+      assertEquals(List.of(), problems);
+      assertEquals(List.of("a", "b"), articles.stream().map(Article::id).toList());
+      assertEquals(java.util.Arrays.asList(fallback, fallback), articles.stream().map(Article::date).toList());
+      String built = fallback == null ? "built without a publication date" : "built with --date 2001-02-03";
+      assertEquals(List.of(new ReadProblem("f.jsonl:1", "\"date\" is \"18/12/2020\", not a date (write YYYY-MM-DD or"
+          + " an ISO date-time such as 2020-12-18T09:30:00Z); " + built), new ReadProblem("f.jsonl:2", "\"date\" is"
+          + " \"yesterday\", not a date (write YYYY-MM-DD or an ISO date-time such as 2020-12-18T09:30:00Z); " + built)),
+          warnings);
+    }
   }
 }

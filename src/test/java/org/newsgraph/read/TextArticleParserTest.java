@@ -47,6 +47,34 @@ class TextArticleParserTest {
     assertEquals(seed.substring(seed.indexOf("U.S. prosecutors")).strip(), a.text());
   }
 
+  /**
+   * A story whose first line is its first sentence, with the next one right under it (no headline):
+   * the sentence stays in the body, with a warning, and the article has no title.
+   */
+  @Test
+  void aFirstLineThatIsTheStorysFirstSentenceIsKeptInTheBody() throws Exception {
+    String text = "Police in Lyon arrested two men on Tuesday after a jewellery shop was robbed in the city centre.\n"
+        + "The men, aged 23 and 31, were charged with armed robbery, prosecutors said.\n";
+    List<ReadProblem> warnings = new java.util.ArrayList<>();
+    Article a = TextArticleParser.parse(text, "t", "t.txt", DEFAULT, warnings::add);
+    assertEquals("", a.title());
+    assertEquals(text.strip(), a.text());
+    assertEquals(List.of(new ReadProblem("t.txt", "line 1 reads as the story's first sentence (a long line ending in a"
+        + " full stop, with text right under it), so it is kept in the body and the article has no title; put the"
+        + " headline on line 1 and a blank line under it to give one")), warnings);
+
+    // headlines stay titles: short, no full stop, a blank line under it, or ending in an abbreviation
+    for (String headline : List.of("Two Men Arrested After Lyon Jewellery Robbery\nThe men were charged.",
+        "Police in Lyon arrested two men on Tuesday after a jewellery shop was robbed in the city centre.\n\nBody.",
+        "Court Orders Company To Pay Back Millions It Took From Customers Across The U.S.\nThe court said.",
+        "Two men held.\nThe men were charged.")) {
+      List<ReadProblem> none = new java.util.ArrayList<>();
+      Article h = TextArticleParser.parse(headline, "t", "t.txt", DEFAULT, none::add);
+      assertEquals(headline.substring(0, headline.indexOf('\n')), h.title(), headline);
+      assertEquals(List.of(), none, headline);
+    }
+  }
+
   @Test
   void byLineWithAndGivesAuthorsInOrder() throws Exception {
     Article a =

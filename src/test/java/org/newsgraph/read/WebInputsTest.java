@@ -204,6 +204,43 @@ class WebInputsTest {
     assertTrue(problems.get(0).reason().contains("WARC"), problems.toString());
   }
 
+  @Test
+  void aPageDateThatCannotBeReadIsAWarningOnlyWhenNothingElseDatesTheArticle() throws Exception {
+    String badDate = "<meta property=\"article:published_time\" content=\"sometime in spring\">";
+    web.html("/bad-date", page("Bad date", badDate, paragraphs(BODY)));
+    web.html("/item-page", page("Item page", badDate, paragraphs(BODY)));
+    web.at("/feed.xml", LocalWeb.Answer.page("application/rss+xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+        <channel><title>Example</title><link>https://news.example/</link><description>News</description>
+        <item><title>Summary only</title><link>%s</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+          <description>A teaser.</description></item>
+        <item><title>Full text with a byline</title><guid isPermaLink="false">full-1</guid>
+          <content:encoded><![CDATA[<p>By Jane Doe and John Roe</p>%s]]></content:encoded></item>
+        </channel></rss>
+        """.formatted(web.url("/item-page"), paragraphs(BODY))));
+    Path warc = dir.resolve("dated.warc");
+    try (FileChannel ch = FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        WarcWriter w = new WarcWriter(ch, WarcCompression.NONE)) {
+      response(w, "https://news.example/w", "2024-04-02T11:00:00Z", 200, "text/html", page("In a WARC", badDate,
+          paragraphs(BODY)));
+    }
+    List<ReadProblem> warnings = new ArrayList<>();
+    List<Article> articles = reader.readInputs(List.of(web.url("/bad-date"), web.url("/feed.xml"), warc.toString()),
+        problems::add, warnings::add);
+    assertEquals(List.of(), problems);
+    assertEquals(4, articles.size());
+    assertEquals(List.of(DEFAULT, LocalDate.of(2024, 3, 5), DEFAULT, LocalDate.of(2024, 4, 2)),
+        articles.stream().map(Article::date).toList(), "--date; the item's date; --date (no date anywhere); the WARC-Date");
+    assertEquals(1, warnings.size(), "only the page dated by nothing else: " + warnings);
+    assertEquals(web.url("/bad-date"), warnings.get(0).source());
+    assertTrue(warnings.get(0).reason().contains("\"sometime in spring\" cannot be read as a date; built with --date 2001-01-01"),
+        warnings.toString());
+    Article full = articles.get(2);
+    assertEquals(List.of("Jane Doe", "John Roe"), full.authors(), "the byline of an item without an author of its own");
+    assertTrue(full.text().startsWith("Jane Roe, the founder") && !full.text().contains("By Jane Doe"), full.text());
+  }
+
   static void response(WarcWriter w, String url, String date, int status, String type, String body) throws IOException {
     HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Moved")
         .body(MediaType.parse(type), body.getBytes(StandardCharsets.UTF_8)).build();
