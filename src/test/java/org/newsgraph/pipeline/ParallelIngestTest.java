@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,9 +42,13 @@ class ParallelIngestTest {
     return new ArticleGraph(a, List.of(), List.of(), List.of(), List.of(), "test");
   }
 
-  private record Run(Ingest.Outcome outcome, String err) {
+  private record Run(Ingest.Collected collected, String err) {
+    Ingest.Outcome outcome() {
+      return collected.outcome();
+    }
+
     List<String> ids() {
-      return outcome.done().stream().map(d -> d.graph().article().id()).toList();
+      return collected.done().stream().map(d -> d.graph().article().id()).toList();
     }
 
     /** The messages without the per-article seconds, which vary. */
@@ -55,7 +59,7 @@ class ParallelIngestTest {
 
   private Run run(Path in, int threads, ArticleGuard.Limits limits, Function<Article, ArticleGraph> work) {
     StringWriter err = new StringWriter();
-    Ingest.Outcome o = Ingest.run(List.of(in), LocalDate.of(2024, 1, 2), new RdfMapper(), new PrintWriter(err, true),
+    Ingest.Collected o = Ingest.collect(List.of(in), LocalDate.of(2024, 1, 2), new RdfMapper(), new PrintWriter(err, true),
         a -> false, limits, threads, () -> { }, work, new Extractor.Work());
     return new Run(o, err.toString());
   }
@@ -108,7 +112,7 @@ class ParallelIngestTest {
     assertEquals(one.ids(), four.ids());
     assertEquals(1, four.outcome().failures());
     assertTrue(four.err().contains("skipped " + in.resolve("c.txt") + ": extraction failed: java.lang.IllegalArgumentException:"
-        + " bad article\nstopped at the first problem (--fail-fast); 4 article(s) not extracted\n"), four.err());
+        + " bad article\nstopped at the first problem (--fail-fast); the articles after it are not extracted\n"), four.err());
     assertEquals(one.messages(), four.messages());
   }
 
