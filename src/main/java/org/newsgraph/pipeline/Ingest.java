@@ -243,9 +243,11 @@ public final class Ingest {
    *     tokens)
    * @param summary figures of the articles built
    * @param batches batches handed to the sink
+   * @param maxInFlight the most articles that were submitted to the extraction and not yet taken at
+   *     once (at most the queue capacity)
    */
   public record Outcome(int built, int failures, Map<String, Long> stageMillis, int unchanged, int duplicates,
-      Extractor.Work work, Summary summary, int batches) {
+      Extractor.Work work, Summary summary, int batches, int maxInFlight) {
     /** Whether nothing at all was read (no article built, unchanged or copied). */
     public boolean nothingRead() {
       return built == 0 && unchanged == 0 && duplicates == 0;
@@ -407,13 +409,6 @@ public final class Ingest {
       new java.util.concurrent.atomic.AtomicInteger();
 
   /**
-   * How many articles were at most submitted to the extraction and not yet taken at once, over the
-   * runs of this JVM (a test seam: it never exceeds the queue capacity).
-   */
-  public static final java.util.concurrent.atomic.AtomicInteger MAX_IN_FLIGHT =
-      new java.util.concurrent.atomic.AtomicInteger();
-
-  /**
    * Reads, extracts, maps and validates the articles of {@code reading} with the configuration's
    * profile, threads, limits and aliases, and hands the results to {@code sink} in batches of
    * {@code config.batchSize()}. Articles for which {@code unchanged} holds are reported and not
@@ -529,6 +524,7 @@ public final class Ingest {
     int duplicateCount;
     int batches;
     long index;
+    int maxInFlight;
     boolean modelsLoaded;
     boolean stopped;
     long readNanos;
@@ -618,7 +614,7 @@ public final class Ingest {
       if (storeNanos > 0) {
         stages.put("store", storeNanos / 1_000_000);
       }
-      return new Outcome(built, failures, stages, unchangedCount, duplicateCount, work, summary, batches);
+      return new Outcome(built, failures, stages, unchangedCount, duplicateCount, work, summary, batches, maxInFlight);
     }
 
     private void stopAtProblem() {
@@ -676,7 +672,7 @@ public final class Ingest {
       }
       lanes.submit(a);
       inFlight.add(new Object[] {a, match});
-      MAX_IN_FLIGHT.accumulateAndGet(lanes.pending(), Math::max);
+      maxInFlight = Math.max(maxInFlight, lanes.pending());
     }
 
     /** Takes the first article in flight: maps, validates and adds it to the batch. */

@@ -82,11 +82,22 @@ public final class StreamingBuild {
   }
 
   private final PipelineConfig config;
+  private java.util.function.Function<org.newsgraph.model.Article, org.newsgraph.model.ArticleGraph> extraction;
   private volatile Status status = new Status(Phase.EXTRACTING, 0, 0, 0);
 
   /** A build with {@code config}. */
   public StreamingBuild(PipelineConfig config) {
     this.config = config;
+  }
+
+  /**
+   * A test seam: extracts each article with {@code f} (called from several threads) instead of the
+   * configuration's extractor, and loads no models.
+   */
+  StreamingBuild withExtraction(
+      java.util.function.Function<org.newsgraph.model.Article, org.newsgraph.model.ArticleGraph> f) {
+    this.extraction = f;
+    return this;
   }
 
   /** Where the build is now. */
@@ -119,8 +130,13 @@ public final class StreamingBuild {
     StoryFinder stories = new StoryFinder(rdf, mapper);
     Loader loader = new Loader(rdf, neo4j, mapper, stories, err, progress);
     try {
-      Ingest.Outcome outcome = Ingest.run(reading, config, err,
-          a -> !config.force() && pipeline.isCurrent(rdf, a), neo4j::start, stories, progress, loader);
+      java.util.function.Predicate<org.newsgraph.model.Article> unchanged =
+          a -> !config.force() && pipeline.isCurrent(rdf, a);
+      Ingest.Outcome outcome = extraction == null
+          ? Ingest.run(reading, config, err, unchanged, neo4j::start, stories, progress, loader)
+          : Ingest.run(reading, mapper, err, unchanged, config.limits(), config.threads(), neo4j::start, extraction,
+              new org.newsgraph.extract.Extractor.Work(), stories,
+              new Ingest.Streaming(config.batchSize(), config.queueCapacity(), progress), loader);
       loader.catchUp(); // what an earlier interrupted run left, when no batch of this run loaded Neo4j
       status = new Status(Phase.DONE, loader.stored, loader.loaded, 0);
       return new Report(outcome, loader.copies, loader.load, loader.staleCount, loader.staleWhole,

@@ -149,4 +149,31 @@ class ParallelIngestTest {
     assertEquals(List.of("a", "b", "c", "e", "f", "g"), two.ids());
     assertTrue(two.err().contains("skipped " + in.resolve("d.txt") + ": the text has "), two.err());
   }
+
+  @Test
+  void extractionRunsAheadOfTheCallerByAtMostTheQueueCapacity() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("many"));
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(in.resolve(String.format("a%02d.txt", i)), "Title " + i + "\n\nBody " + i + ".\n");
+    }
+    StringWriter err = new StringWriter();
+    List<Integer> batchSizes = new java.util.ArrayList<>();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Ingest.Outcome o = Ingest.run(Ingest.Reading.files(List.of(in), LocalDate.of(2024, 1, 2)), new RdfMapper(),
+        new PrintWriter(err, true), a -> false, ArticleGuard.Limits.DEFAULT, 2, () -> { }, a -> {
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
+          sleep(5);
+          running.decrementAndGet();
+          return graphOf(a);
+        }, new Extractor.Work(), null, new Ingest.Streaming(7, 3, Ingest.Progress.lines(new PrintWriter(err, true))),
+        b -> batchSizes.add(b.done().size()));
+    assertEquals(40, o.built(), err.toString());
+    assertEquals(3, o.maxInFlight(), "the window fills up to its capacity and no further");
+    assertEquals(2, most.get(), "two lanes");
+    assertEquals(List.of(7, 7, 7, 7, 7, 5), batchSizes, "batches of 7 handed on as they complete");
+    assertEquals(6, o.batches());
+    assertTrue(err.toString().startsWith("[1/40] " + in.resolve("a00.txt") + ": 0 entities, 0 relations ("),
+        err.toString());
+  }
 }
