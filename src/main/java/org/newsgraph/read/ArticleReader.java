@@ -453,7 +453,7 @@ public final class ArticleReader {
         return switch (extension) {
           case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate, warnings));
           case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems, warnings);
-          case "csv" -> CsvArticleParser.parse(text, id, source, defaultDate, csvColumns, problems);
+          case "csv" -> CsvArticleParser.parse(text, id, source, defaultDate, csvColumns, problems, warnings);
           default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate, warnings));
         };
       } catch (InterruptedException e) {
