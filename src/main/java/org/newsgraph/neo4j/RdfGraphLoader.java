@@ -768,7 +768,7 @@ public final class RdfGraphLoader {
       // Into a database with no Resource node yet (a first load), CREATE gives the same graph as
       // MERGE without the uniqueness look-ups (c.nodes and c.relationships hold no duplicates; a
       // batch retried by the driver was rolled back first). Measured on the 1M-triple bench file
-      // (bench/generate-rdf.py): see README, Performance.
+      // (bench/generate-rdf.py): see docs/performance.md.
       boolean fresh = joinPrepared(prepared);
       long tNodes = System.nanoTime();
       rowsDone = 0;
