@@ -5,7 +5,7 @@
 # FULL_EVERY-th sample asks for (jcmd GC.run), and the process's resident set (VmRSS).
 #
 # usage: bench/sample-memory.sh PID ERR_LOG GC_LOG [INTERVAL=30] [FULL_EVERY=4] > samples.tsv
-set -euo pipefail
+set -uo pipefail
 pid=$1 err=$2 gc=$3 interval=${4:-30} full_every=${5:-4}
 start=$(date +%s)
 echo -e "seconds\tarticles_stored\theap_after_gc_mb\theap_after_full_gc_mb\trss_mb"
