@@ -140,7 +140,8 @@ class CliErrorsTest {
   void aRunawaySparqlQueryStopsAtTimeoutOneSecond() {
     try (org.newsgraph.rdf.TdbStore tdb = org.newsgraph.rdf.TdbStore.open(dir.resolve("tdb2"))) {
       org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-      for (int i = 0; i < 1000; i++) {
+      // 2,000 triples: the cross product has 8e9 rows, many minutes of work without a time limit
+      for (int i = 0; i < 2000; i++) {
         m.createResource("https://example.org/s" + i).addLiteral(m.createProperty("https://example.org/p"), (long) i);
       }
       tdb.replaceGraph("https://example.org/g", m);
@@ -152,7 +153,9 @@ class CliErrorsTest {
     assertEquals(1, r.exit(), r.toString());
     assertEquals("newsgraph: the SPARQL query was stopped after its time limit of 1 s (--timeout); nothing was"
         + " returned\n", r.err());
-    assertTrue(ms < 10_000, "took " + ms + " ms");
+    // the limit plus the JVM's work around it, with room for a loaded machine (the run failed at 10 s
+    // when another test suite and a long build shared the two cores)
+    assertTrue(ms < 30_000, "took " + ms + " ms");
   }
 
   @Test
