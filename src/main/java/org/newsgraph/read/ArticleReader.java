@@ -293,6 +293,42 @@ public final class ArticleReader {
     return session.articles;
   }
 
+  /**
+   * Reads the content of one file that is not on the local file system (for example one a Spark
+   * job read from HDFS or S3), as {@link #readFile} reads a file: the extension of {@code name}
+   * chooses the format ({@code .txt}, {@code .html}/{@code .htm}, {@code .jsonl}, {@code .csv},
+   * {@code .rss}/{@code .atom}/{@code .xml} feeds; web archives need {@link #readFile}), the name
+   * without it is the article id ({@code .txt}, {@code .html}) or the id of lines without one
+   * ({@code .jsonl}), and {@code source} is recorded as where the article was read from.
+   *
+   * @param name the file's name (its last path segment), e.g. {@code story.txt}
+   * @param source where the content came from, e.g. the file's path or URI; what {@code build}
+   *     records for a local file is its path as given
+   * @param content the file's bytes
+   * @param problems receives a {@link ReadProblem} for the file, or for each line or row, skipped
+   * @param warnings receives what was read with a caveat (see {@link #read(List, Consumer, Consumer)})
+   * @return the articles read, possibly empty, never {@code null}; ids are not checked against
+   *     other files' (the caller does that across its inputs)
+   */
+  public List<Article> readContent(String name, String source, byte[] content, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(content, "content");
+    Session session = new Session(Objects.requireNonNull(problems, "problems"), Objects.requireNonNull(warnings, "warnings"));
+    Path file = Path.of(name.replace('/', '_'));
+    String extension = extension(file) != null ? extension(file) : rawExtension(file);
+    if (extension.startsWith("warc") || (extension(file) == null && !NAMED_ONLY.contains(extension))) {
+      problems.accept(new ReadProblem(source, "unsupported file type here; give a .txt, .html, .htm, .jsonl, .csv,"
+          + " .rss, .atom or .xml file"));
+      return session.articles;
+    }
+    for (Article article : session.parseContent(file, source, content)) {
+      session.add(article);
+    }
+    return session.articles;
+  }
+
   /** State of one read call: the articles so far, their ids and the files already read. */
   private final class Session {
     final Consumer<ReadProblem> problems;
@@ -431,7 +467,24 @@ public final class ArticleReader {
         if (extension.equals("warc") || extension.equals("warc.gz")) {
           return WarcArticleParser.parse(file, source, defaultDate, problems, warnings);
         }
-        byte[] bytes = Files.readAllBytes(file);
+        return parseContent(file, source, Files.readAllBytes(file));
+      } catch (BadInputException e) {
+        problems.accept(new ReadProblem(source, e.getMessage()));
+      } catch (IOException e) {
+        problems.accept(new ReadProblem(source, "cannot read the file (" + e + "); check that it exists and is readable"));
+      } catch (RuntimeException e) {
+        problems.accept(new ReadProblem(source, "the file could not be parsed (" + e + "); please report this together with the file"));
+      }
+      return List.of();
+    }
+
+    /** The articles of one file's bytes (not a web archive); the file's name gives format and id. */
+    private List<Article> parseContent(Path file, String source, byte[] bytes) {
+      String extension = extension(file);
+      if (extension == null) {
+        extension = rawExtension(file);
+      }
+      try {
         if (extension.equals("rss") || extension.equals("atom") || extension.equals("xml")) {
           Feeds.Feed feed = Feeds.parse(bytes, source, null);
           if (feed.items().isEmpty()) {
@@ -461,8 +514,6 @@ public final class ArticleReader {
         problems.accept(new ReadProblem(source, "interrupted while fetching the pages of its items"));
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(source, e.getMessage()));
-      } catch (IOException e) {
-        problems.accept(new ReadProblem(source, "cannot read the file (" + e + "); check that it exists and is readable"));
       } catch (RuntimeException e) {
         problems.accept(new ReadProblem(source, "the file could not be parsed (" + e + "); please report this together with the file"));
       }
