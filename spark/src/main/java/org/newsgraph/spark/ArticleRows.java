@@ -121,14 +121,41 @@ public final class ArticleRows {
       }
       out = out == null ? part : out.unionByName(part);
     }
+    List<String> folders = new ArrayList<>();
+    for (String f : List.copyOf(files)) {
+      if (isFolder(spark, f)) {
+        folders.add(f);
+        files.remove(f);
+      }
+    }
+    Dataset<Row> bytes = null;
+    if (!folders.isEmpty()) {
+      // as build reads folders: only the files of the formats read, the others silently left out
+      bytes = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
+          .option("pathGlobFilter", "*.{txt,TXT,html,HTML,htm,HTM,jsonl,JSONL}")
+          .load(folders.toArray(new String[0])).select("path", "content");
+    }
     if (!files.isEmpty()) {
-      Dataset<Row> bytes = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
-          .load(files.toArray(new String[0])).select("path", "content");
+      Dataset<Row> named = spark.read().format("binaryFile").load(files.toArray(new String[0])).select("path", "content");
+      bytes = bytes == null ? named : bytes.union(named);
+    }
+    if (bytes != null) {
       Dataset<Row> part = bytes.mapPartitions((MapPartitionsFunction<Row, Row>) it -> readFiles(it, date),
           org.apache.spark.sql.Encoders.row(SCHEMA));
       out = out == null ? part : out.unionByName(part);
     }
     return firstOfEachId(out);
+  }
+
+  private static boolean isFolder(SparkSession spark, String path) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).isDirectory();
+    } catch (java.io.FileNotFoundException e) {
+      throw new IllegalArgumentException("no such file or folder: " + path + "; check the path");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
   }
 
   private static String stripSlash(String s) {
