@@ -1,5 +1,11 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
+import org.newsgraph.pipeline.PipelineConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -254,8 +260,10 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter sink = new PrintWriter(messages);
     RdfMapper mapper = new RdfMapper();
     long t0 = System.nanoTime();
-    Ingest.Outcome o = Ingest.run(inputs, date, mapper, AliasTable.EMPTY, sink, a -> false,
-        ArticleGuard.Limits.DEFAULT, new Ingest.Engine(profile, threads));
+    PipelineConfig config = PipelineConfig.builder().profile(profile).threads(threads).defaultDate(date)
+        .aliases(AliasTable.EMPTY).build();
+    Ingest.Collected c = Ingest.collect(Ingest.Reading.files(inputs, date), config, sink);
+    Ingest.Outcome o = c.outcome();
     double ingest = seconds(t0);
     if (o.failures() > 0) {
       sink.flush();
@@ -263,7 +271,7 @@ final class BenchCommand implements Callable<Integer> {
           .forEach(l -> spec.commandLine().getErr().println("bench: " + l));
     }
     Map<String, Model> graphs = new LinkedHashMap<>();
-    for (Ingest.Done d : o.done()) {
+    for (Ingest.Done d : c.done()) {
       graphs.put(d.graphIri(), d.rdf());
     }
     double store;
@@ -286,7 +294,7 @@ final class BenchCommand implements Callable<Integer> {
     double annotate = a + r == 0 ? 0 : extractWall * a / (a + r);
     return new Sample(run, st.getOrDefault("read", 0L) / 1000.0, annotate, extractWall - annotate,
         st.getOrDefault("map", 0L) / 1000.0, store, load, ingest + store + load, raw == null ? 0 : raw[0],
-        o.done().size(), o.work().tokens(), raw == null ? 0 : (long) raw[1], o.failures());
+        o.built(), o.work().tokens(), raw == null ? 0 : (long) raw[1], o.failures());
   }
 
   private void report(PrintWriter out, int articles, long tokens, int cores, double loadBefore, double loadAfter,

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsgraph.rdf.RdfFormat;
@@ -52,10 +57,10 @@ final class ExportCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "unknown store '" + from + "' for --from; use tdb2 or neo4j");
     }
-    if (!Stores.rdfExists(spec.commandLine().getErr())) {
+    if (!Stores.rdfExists(GlobalOptions.stores(), spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
-    try (RdfStore tdb = Stores.rdf()) {
+    try (RdfStore tdb = Stores.rdf(GlobalOptions.stores())) {
       if (tdb.graphNames().isEmpty()) {
         spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
             + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");
@@ -68,11 +73,11 @@ final class ExportCommand implements Callable<Integer> {
 
   private Integer fromNeo4j(RdfFormat f, RdfVersion version) {
     java.io.PrintWriter err = spec.commandLine().getErr();
-    if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", err)) {
+    if (GlobalOptions.neo4jUri == null && !Stores.exists(GlobalOptions.stores(), GlobalOptions.stores().neo4jDir(), "graph", err)) {
       return Main.INPUT_FAILED;
     }
     org.apache.jena.rdf.model.Model rdf;
-    try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+    try (Stores.Neo4jConnection neo = Stores.neo4j(GlobalOptions.stores())) {
       rdf = new org.newsgraph.neo4j.Neo4jRdfExporter(neo.store()).export();
     } catch (org.newsgraph.neo4j.UnmappableRdfException e) {
       err.println("newsgraph: " + e.getMessage());

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,8 +70,8 @@ final class ExtractCommand implements Callable<Integer> {
     RdfFormat f = annotations ? null : chooseFormat(spec, format, output);
     RdfVersion version = RdfVersion.parse(rdfVersion);
     RdfMapper mapper = extraction.mapper();
-    Ingest.Outcome outcome = Ingest.run(input.reading(inputs, extraction.date), mapper, extraction.aliases(),
-        spec.commandLine().getErr(), a -> false, extraction.limits(), extraction.engine(), () -> { });
+    Ingest.Collected outcome = Ingest.collect(input.reading(inputs, extraction.date), extraction.config(),
+        spec.commandLine().getErr());
     if (annotations) {
       String json = Annotations.toJsonText(outcome.done().stream().map(Ingest.Done::graph).toList());
       writeTo(output, out -> {
@@ -76,7 +81,7 @@ final class ExtractCommand implements Callable<Integer> {
           throw new UncheckedIOException(e);
         }
       });
-      return outcome.done().isEmpty() || outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
+      return outcome.done().isEmpty() || outcome.outcome().failures() > 0 ? Main.INPUT_FAILED : Main.OK;
     }
     Dataset ds = DatasetFactory.create();
     for (Ingest.Done d : outcome.done()) {
@@ -88,7 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("newsgraph: no article could be read from " + input.inputs(inputs));
       return Main.INPUT_FAILED;
     }
-    return outcome.failures() > 0 ? Main.INPUT_FAILED : Main.OK;
+    return outcome.outcome().failures() > 0 ? Main.INPUT_FAILED : Main.OK;
   }
 
   /** The -f format, or the -o file's extension when -f was not given. */

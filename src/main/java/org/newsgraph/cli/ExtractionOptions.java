@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.time.LocalDate;
 import org.newsgraph.rdf.RdfMapper;
 import picocli.CommandLine.Option;
@@ -54,15 +59,27 @@ final class ExtractionOptions {
     System.setProperty("newsgraph.processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
   }
 
-  /** The profile and thread count these options give. */
-  Ingest.Engine engine() {
-    return new Ingest.Engine(org.newsgraph.extract.Profile.parse(profile),
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+  /** The per-article limits these options give. */
+  org.newsgraph.pipeline.ArticleGuard.Limits limits() {
+    return new org.newsgraph.pipeline.ArticleGuard.Limits(maxChars, java.time.Duration.ofSeconds(timeoutSeconds),
+        failFast);
   }
 
-  /** The per-article limits these options give. */
-  ArticleGuard.Limits limits() {
-    return new ArticleGuard.Limits(maxChars, java.time.Duration.ofSeconds(timeoutSeconds), failFast);
+  /**
+   * The pipeline configuration these options give, with the stores of the global options.
+   *
+   * @throws IllegalArgumentException for a bad profile, thread count or batch size
+   */
+  org.newsgraph.pipeline.PipelineConfig config() {
+    return org.newsgraph.pipeline.PipelineConfig.builder()
+        .stores(GlobalOptions.stores())
+        .profile(org.newsgraph.extract.Profile.parse(profile))
+        .threads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
+        .limits(limits())
+        .baseIri(baseIri)
+        .defaultDate(date)
+        .aliases(aliases())
+        .build();
   }
 
   RdfMapper mapper() {

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
@@ -94,6 +99,14 @@ public final class GlobalOptions {
   private static String envOr(String name, String fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;
+  }
+
+  /** The stores these options point at, as a value for the pipeline ({@link org.newsgraph.pipeline.Stores}). */
+  static org.newsgraph.pipeline.StoreConfig stores() {
+    return org.newsgraph.pipeline.StoreConfig.embedded(dataDir)
+        .withNeo4j(neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase)
+        .withSparqlEndpoint(sparqlEndpoint, sparqlUser, sparqlPassword)
+        .withOwner(command);
   }
 
   /** Resets the options to their defaults (each {@link Main#run} starts from these). */

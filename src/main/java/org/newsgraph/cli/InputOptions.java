@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +89,6 @@ final class InputOptions {
 
   /** The reading of {@code given} and the URL files, for {@link Ingest}. */
   Ingest.Reading reading(List<String> given, LocalDate date) {
-    List<String> all = inputs(given);
-    ArticleReader reader = reader(date);
-    return (problems, warnings) -> reader.readInputs(all, problems, warnings);
+    return Ingest.Reading.inputs(reader(date), inputs(given));
   }
 }

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +148,7 @@ final class LoadCommand implements Callable<Integer> {
     int failures = 0;
     // Ctrl-C: one line saying what is kept and what to run, and nothing else after it
     try (Interruption interruption = Interruption.install("load", spec.commandLine().getErr());
-        RdfStore rdf = Stores.rdf(); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j()) {
+        RdfStore rdf = Stores.rdf(GlobalOptions.stores()); Stores.BackgroundNeo4j neo4j = new Stores.BackgroundNeo4j(GlobalOptions.stores())) {
       PrintWriter err = interruption.guard(spec.commandLine().getErr());
       int[] storedFiles = {0};
       interruption.step(() -> "interrupted while storing the RDF in " + Stores.rdfLocation(rdf) + "; the graphs of "

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,11 +48,11 @@ final class QueryCommand implements Callable<Integer> {
     result.check();
     Map<String, Object> typed = new LinkedHashMap<>();
     params.forEach((k, v) -> typed.put(k, typedValue(v)));
-    if (GlobalOptions.neo4jUri == null && !Stores.exists(Stores.neo4jDir(), "graph", spec.commandLine().getErr())) {
+    if (GlobalOptions.neo4jUri == null && !Stores.exists(GlobalOptions.stores(), GlobalOptions.stores().neo4jDir(), "graph", spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
     warnIfStale(spec.commandLine().getErr());
-    try (Stores.Neo4jConnection neo = Stores.neo4j()) {
+    try (Stores.Neo4jConnection neo = Stores.neo4j(GlobalOptions.stores())) {
       TabularResult rows;
       try {
         rows = neo.store().query(cypher, typed, write, Duration.ofSeconds(result.timeoutSeconds));

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +46,7 @@ final class RemoveCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Stores.rdfExists(err)) {
+    if (!Stores.rdfExists(GlobalOptions.stores(), err)) {
       return Main.INPUT_FAILED;
     }
     RdfMapper mapper = new RdfMapper(baseIri);
@@ -49,7 +54,7 @@ final class RemoveCommand implements Callable<Integer> {
     for (String id : ids) {
       iris.add(id.contains("://") ? id : mapper.articleIri(id));
     }
-    try (RdfStore tdb = Stores.rdf(); Stores.Neo4jConnection neo = Stores.neo4j()) {
+    try (RdfStore tdb = Stores.rdf(GlobalOptions.stores()); Stores.Neo4jConnection neo = Stores.neo4j(GlobalOptions.stores())) {
       // recorded before TDB2 changes (see PendingLoads): a kill before Neo4j is refreshed is caught up next time
       java.util.Set<String> pending = PendingLoads.read(GlobalOptions.dataDir);
       java.util.Set<org.apache.jena.graph.Node> touched = new java.util.HashSet<>();

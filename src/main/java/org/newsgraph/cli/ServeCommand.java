@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsgraph.serve.NewsgraphServer;
@@ -55,14 +60,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--query-timeout must be 1 or more seconds, not " + queryTimeoutSeconds);
     }
     NewsgraphServer.Options options = new NewsgraphServer.Options(write, java.time.Duration.ofSeconds(queryTimeoutSeconds));
-    if (Stores.remoteRdf()) {
+    if (GlobalOptions.stores().remoteRdf()) {
       throw new IllegalArgumentException("serve publishes the data folder's TDB2 dataset; with --sparql-endpoint the"
           + " RDF is on that server, which answers SPARQL itself: run serve without --sparql-endpoint");
     }
     NewsgraphServer.Neo4jTarget target = GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()
         ? NewsgraphServer.Neo4jTarget.server(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
             GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase)
-        : NewsgraphServer.Neo4jTarget.embedded(Stores.neo4jDir(), boltPort);
+        : NewsgraphServer.Neo4jTarget.embedded(GlobalOptions.stores().neo4jDir(), boltPort);
     var out = spec.commandLine().getOut();
     out.println("Starting (the embedded Neo4j takes a few seconds)...");
     out.flush();
@@ -70,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
     DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
     NewsgraphServer server;
     try {
-      server = NewsgraphServer.start(Stores.tdbDir(), target, httpPort, options);
+      server = NewsgraphServer.start(GlobalOptions.stores().tdbDir(), target, httpPort, options);
     } catch (RuntimeException e) {
       lock.close();
       throw e;

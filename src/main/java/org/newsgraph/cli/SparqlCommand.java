@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.QueryParseException;
 import org.newsgraph.TabularResult;
@@ -32,10 +37,10 @@ final class SparqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     result.check();
-    if (!Stores.rdfExists(spec.commandLine().getErr())) {
+    if (!Stores.rdfExists(GlobalOptions.stores(), spec.commandLine().getErr())) {
       return Main.INPUT_FAILED;
     }
-    try (RdfStore tdb = Stores.rdf()) {
+    try (RdfStore tdb = Stores.rdf(GlobalOptions.stores())) {
       TabularResult rows;
       try {
         rows = tdb.select(query, result.timeoutSeconds * 1000);

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Model> graphs = new LinkedHashMap<>();
     if (files.isEmpty()) {
-      if (!Stores.rdfExists(err)) {
+      if (!Stores.rdfExists(GlobalOptions.stores(), err)) {
         return Main.INPUT_FAILED;
       }
-      try (RdfStore tdb = Stores.rdf()) {
+      try (RdfStore tdb = Stores.rdf(GlobalOptions.stores())) {
         collect("", tdb.snapshot(), graphs);
       }
     } else {

@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -73,7 +78,7 @@ final class VizCommand implements Callable<Integer> {
     NetworkFilter filter = new NetworkFilter(focus, hops, kinds, date("--since", since), date("--until", until));
     ActorNetwork network;
     long t0 = System.nanoTime();
-    try (RdfStore tdb = Stores.rdf()) {
+    try (RdfStore tdb = Stores.rdf(GlobalOptions.stores())) {
       if (tdb.graphNames().isEmpty()) {
         spec.commandLine().getErr().println("newsgraph: the store (" + tdb.describe() + ")"
             + " holds no article yet; run 'newsgraph build INPUT...' first (or 'newsgraph load FILE...')");

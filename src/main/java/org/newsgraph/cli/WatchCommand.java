@@ -1,5 +1,10 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
+import org.newsgraph.pipeline.Stores;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
@@ -109,7 +114,7 @@ final class WatchCommand implements Callable<Integer> {
     build.command = "watch";
     RdfMapper mapper = extraction.mapper();
     // the data folder stays this process's for the whole watch, not only during rounds
-    boolean embedded = !Stores.remoteRdf() || GlobalOptions.neo4jUri == null || GlobalOptions.neo4jUri.isBlank();
+    boolean embedded = !GlobalOptions.stores().remoteRdf() || !GlobalOptions.stores().remoteNeo4j();
     DataFolderLock.Handle lock = embedded ? DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command) : null;
     AtomicBoolean stopping = new AtomicBoolean();
     AtomicBoolean inRound = new AtomicBoolean();
@@ -195,7 +200,7 @@ final class WatchCommand implements Callable<Integer> {
     int duplicates = 0;
     List<Article> articles = new ArrayList<>();
     Set<String> stored;
-    try (RdfStore rdf = Stores.rdf()) {
+    try (RdfStore rdf = Stores.rdf(GlobalOptions.stores())) {
       stored = new HashSet<>(rdf.graphNames());
     } catch (StoreUnavailableException e) {
       err.println("newsgraph: " + e.getMessage() + "; trying again next round");
@@ -233,22 +238,22 @@ final class WatchCommand implements Callable<Integer> {
     int unchanged = 0;
     if (!articles.isEmpty()) {
       try {
-        int exit = build.run((p, w) -> articles, "the new feed items", new PrintWriter(Writer.nullWriter()), err);
+        int exit = build.run(Ingest.Reading.of(articles), "the new feed items", new PrintWriter(Writer.nullWriter()), err);
         Ingest.Outcome outcome = build.lastOutcome;
         if (outcome != null) {
-          built = outcome.done().size();
-          unchanged = outcome.unchanged().size();
+          built = outcome.built();
+          unchanged = outcome.unchanged();
           problems[0] += outcome.failures();
-          for (Ingest.Done d : outcome.done()) {
-            builtTexts.put(RdfMapper.contentHash(d.graph().article()), d.graph().article().id());
+          for (Ingest.Seen d : build.lastBuilt) {
+            builtTexts.put(d.contentHash(), d.id());
           }
-          for (Article a : outcome.unchanged()) {
-            builtTexts.put(RdfMapper.contentHash(a), a.id());
+          for (Ingest.Seen a : build.lastUnchanged) {
+            builtTexts.put(a.contentHash(), a.id());
           }
           // copies of stored articles under another link: recorded as their sources, seen from now on
-          duplicates += outcome.duplicates().size();
-          for (Ingest.Duplicate d : outcome.duplicates()) {
-            builtTexts.put(RdfMapper.contentHash(d.article()), d.article().id());
+          duplicates += outcome.duplicates();
+          for (Ingest.Duplicate d : build.lastCopies) {
+            builtTexts.put(d.article().contentHash(), d.article().id());
           }
         }
         if (exit == Main.STORE_UNAVAILABLE) {

@@ -1,15 +1,12 @@
 package org.newsgraph.read;
 
 import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,15 +127,132 @@ public final class ArticleReader {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
     Objects.requireNonNull(warnings, "warnings");
+    try (Articles stream = open(inputs, problems, warnings)) {
+      List<Article> all = new ArrayList<>();
+      for (Article a = stream.next(); a != null; a = stream.next()) {
+        all.add(a);
+      }
+      return all;
+    }
+  }
+
+  /**
+   * Reads inputs given as text, as {@link #readInputs(List, Consumer, Consumer)} does, one article
+   * at a time: folders are walked as the articles are taken (one folder's listing at a time), and
+   * JSON Lines, CSV and web-archive files are read a line, row or record at a time, so that the
+   * memory used does not grow with the inputs (apart from the ids seen, kept to report a repeated
+   * id). Problems and warnings go to the sinks while {@link Articles#next()} runs, on its thread.
+   *
+   * @param inputs URLs, files and folders, in the order to read them
+   * @return the articles, in the order {@link #readInputs} lists them; close it to close the file
+   *     being read
+   */
+  public Articles open(List<String> inputs, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(problems, "problems");
+    Objects.requireNonNull(warnings, "warnings");
     Session session = new Session(problems, warnings);
     for (String input : inputs) {
+      session.todo.add(PageFetcher.looksLikeUrl(input) ? input : (Object) Path.of(input));
+    }
+    return new Articles(session);
+  }
+
+  /**
+   * The articles of {@link #open}, read as they are taken. Not thread-safe: one thread takes them.
+   */
+  public static final class Articles implements AutoCloseable {
+    private final Session session;
+
+    private Articles(Session session) {
+      this.session = session;
+    }
+
+    /**
+     * The next article.
+     *
+     * @return the article, or {@code null} when every input is read
+     * @throws InterruptedException when interrupted while fetching a page or feed
+     */
+    public Article next() throws InterruptedException {
+      return session.next();
+    }
+
+    /** Closes the file being read, if any. */
+    @Override
+    public void close() {
+      session.closeCursor();
+    }
+  }
+
+  /**
+   * About how many articles {@code inputs} hold, for a progress bar's end: one per {@code .txt},
+   * {@code .html} or feed-less file in the folders and files given, the non-blank lines of JSON
+   * Lines files, the lines of CSV files less the header (rows with line breaks in a field count
+   * too high). Reads the JSON Lines and CSV files once, a buffer at a time.
+   *
+   * @return the estimate, or -1 when an input is a URL, a feed or a web archive (unknown)
+   */
+  public static long estimateCount(List<String> inputs) {
+    long n = 0;
+    for (String input : inputs) {
       if (PageFetcher.looksLikeUrl(input)) {
-        session.readUrl(input);
+        return -1;
+      }
+      Path p = Path.of(input);
+      Iterable<Path> files;
+      if (Files.isDirectory(p)) {
+        files = () -> new FolderWalk(p, x -> { });
+      } else if (Files.isRegularFile(p)) {
+        files = List.of(p);
       } else {
-        session.readPath(Path.of(input));
+        continue;
+      }
+      for (Path file : files) {
+        String ext = extension(file);
+        if (ext == null) {
+          ext = rawExtension(file);
+        }
+        switch (ext) {
+          case "txt", "html", "htm" -> n++;
+          case "jsonl", "csv" -> {
+            long lines = countLines(file);
+            n += ext.equals("csv") ? Math.max(0, lines - 1) : lines;
+          }
+          default -> {
+            return -1;
+          }
+        }
       }
     }
-    return session.articles;
+    return n;
+  }
+
+  /** The non-blank lines of a file (a line of spaces counts: rare, and only an estimate). */
+  private static long countLines(Path file) {
+    long lines = 0;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      boolean content = false;
+      for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
+        for (int k = 0; k < r; k++) {
+          if (buf[k] == '\n') {
+            if (content) {
+              lines++;
+            }
+            content = false;
+          } else if (buf[k] != '\r') {
+            content = true;
+          }
+        }
+      }
+      if (content) {
+        lines++;
+      }
+    } catch (IOException e) {
+      // reported when the file is read
+    }
+    return lines;
   }
 
   /**
@@ -199,7 +313,7 @@ public final class ArticleReader {
     for (Feeds.Item item : items) {
       session.readItem(feed, item);
     }
-    return session.articles;
+    return new ArrayList<>(session.articles);
   }
 
   /**
@@ -263,11 +377,21 @@ public final class ArticleReader {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
     Objects.requireNonNull(warnings, "warnings");
-    Session session = new Session(problems, warnings);
+    List<String> given = new ArrayList<>();
     for (Path input : inputs) {
-      session.readPath(input);
+      given.add(Objects.requireNonNull(input, "input").toString());
     }
-    return session.articles;
+    Session session = new Session(problems, warnings);
+    session.todo.addAll(inputs);
+    List<Article> all = new ArrayList<>();
+    try (Articles stream = new Articles(session)) {
+      for (Article a = stream.next(); a != null; a = stream.next()) {
+        all.add(a);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // only URLs are fetched, and paths are no URLs
+    }
+    return all;
   }
 
   /**
@@ -285,12 +409,21 @@ public final class ArticleReader {
     Session session = new Session(problems, w -> { });
     if (!Files.exists(file)) {
       problems.accept(new ReadProblem(file.toString(), "no such file; check the path"));
+      return List.of();
     } else if (Files.isDirectory(file)) {
       problems.accept(new ReadProblem(file.toString(), "this is a folder, not a file; give the folder as an input to read all its files"));
-    } else {
-      session.readNamedFile(file);
+      return List.of();
     }
-    return session.articles;
+    session.todo.add(file);
+    List<Article> all = new ArrayList<>();
+    try (Articles stream = new Articles(session)) {
+      for (Article a = stream.next(); a != null; a = stream.next()) {
+        all.add(a);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return all;
   }
 
   /**
@@ -307,8 +440,8 @@ public final class ArticleReader {
    * @param content the file's bytes
    * @param problems receives a {@link ReadProblem} for the file, or for each line or row, skipped
    * @param warnings receives what was read with a caveat (see {@link #read(List, Consumer, Consumer)})
-   * @return the articles read, possibly empty, never {@code null}; ids are not checked against
-   *     other files' (the caller does that across its inputs)
+   * @return the articles read, possibly empty, never {@code null}; ids are checked within the
+   *     file only (the caller checks them across its inputs)
    */
   public List<Article> readContent(String name, String source, byte[] content, Consumer<ReadProblem> problems,
       Consumer<ReadProblem> warnings) {
@@ -321,39 +454,117 @@ public final class ArticleReader {
     if (extension.startsWith("warc") || (extension(file) == null && !NAMED_ONLY.contains(extension))) {
       problems.accept(new ReadProblem(source, "unsupported file type here; give a .txt, .html, .htm, .jsonl, .csv,"
           + " .rss, .atom or .xml file"));
-      return session.articles;
+      return List.of();
     }
-    for (Article article : session.parseContent(file, source, content)) {
-      session.add(article);
+    session.cursor = session.open(file, source, content);
+    session.cursorSource = source;
+    List<Article> all = new ArrayList<>();
+    try {
+      for (Article a = session.next(); a != null; a = session.next()) {
+        all.add(a);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // nothing is fetched without a fetcher's URL
+    } finally {
+      session.closeCursor();
     }
-    return session.articles;
+    return all;
   }
 
-  /** State of one read call: the articles so far, their ids and the files already read. */
+  /**
+   * State of one read: the inputs still to read, the folder being walked, the file being read, the
+   * articles read and not yet taken (those of one page, feed or small file), the ids seen and the
+   * files already read.
+   */
   private final class Session {
     final Consumer<ReadProblem> problems;
     final Consumer<ReadProblem> warnings;
-    final List<Article> articles = new ArrayList<>();
+    /** Inputs not started: URL strings and paths. */
+    final java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+    /** Articles read and not yet taken. */
+    final java.util.ArrayDeque<Article> articles = new java.util.ArrayDeque<>();
     final Map<String, String> sourceById = new HashMap<>();
     final Set<Path> filesRead = new HashSet<>();
+    FolderWalk walk;
+    Path walkRoot;
+    boolean walkFound;
+    ArticleCursor cursor;
+    String cursorSource;
 
     Session(Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
       this.problems = problems;
       this.warnings = warnings;
     }
 
+    /** The next article, reading on as far as needed; {@code null} at the end. */
+    Article next() throws InterruptedException {
+      while (true) {
+        if (!articles.isEmpty()) {
+          return articles.poll();
+        }
+        if (cursor != null) {
+          Article a = null;
+          try {
+            a = cursor.next();
+          } catch (BadInputException e) {
+            problems.accept(new ReadProblem(cursorSource, e.getMessage()));
+          } catch (IOException e) {
+            problems.accept(new ReadProblem(cursorSource, "cannot read the file (" + e
+                + "); check that it exists and is readable"));
+          } catch (RuntimeException e) {
+            problems.accept(new ReadProblem(cursorSource, "the file could not be parsed (" + e
+                + "); please report this together with the file"));
+          }
+          if (a != null) {
+            add(a);
+          } else {
+            closeCursor();
+          }
+          continue;
+        }
+        if (walk != null) {
+          if (walk.hasNext()) {
+            walkFound = true;
+            readFile(walk.next());
+          } else {
+            if (!walkFound) {
+              problems.accept(new ReadProblem(walkRoot.toString(), "the folder has no "
+                  + SUPPORTED.replace(", .xml (a feed)", "") + " files; check the path"));
+            }
+            walk = null;
+          }
+          continue;
+        }
+        Object input = todo.poll();
+        if (input == null) {
+          return null;
+        }
+        if (input instanceof String url) {
+          readUrl(url);
+        } else {
+          readPath((Path) input);
+        }
+      }
+    }
+
+    void closeCursor() {
+      if (cursor != null) {
+        try {
+          cursor.close();
+        } catch (IOException e) {
+          // read to the end or given up: nothing more to report
+        }
+        cursor = null;
+      }
+    }
+
     void readPath(Path input) {
       if (!Files.exists(input)) {
         problems.accept(new ReadProblem(input.toString(), "no such file or folder; check the path"));
       } else if (Files.isDirectory(input)) {
-        List<Path> files = listFolder(input, problems);
-        if (files.isEmpty()) {
-          problems.accept(new ReadProblem(input.toString(), "the folder has no " + SUPPORTED.replace(", .xml (a feed)", "")
-              + " files; check the path"));
-        }
-        for (Path file : files) {
-          readFile(file);
-        }
+        walk = new FolderWalk(input, problems);
+        walkRoot = input;
+        walkFound = false;
       } else {
         readNamedFile(input);
       }
@@ -372,9 +583,8 @@ public final class ArticleReader {
         return;
       }
       String source = file.toString();
-      for (Article article : parse(file, source)) {
-        add(article);
-      }
+      cursor = open(file, source);
+      cursorSource = source;
     }
 
     void add(Article article) {
@@ -458,16 +668,42 @@ public final class ArticleReader {
       }
     }
 
-    private List<Article> parse(Path file, String source) {
+    /** A cursor over the file's articles; problems that end the file early are reported and give an empty one. */
+    private ArticleCursor open(Path file, String source) {
+      return open(file, source, null);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, with the file's bytes given ({@code content}, not for web
+     * archives), or read from {@code file} when {@code null}.
+     */
+    ArticleCursor open(Path file, String source, byte[] content) {
       String extension = extension(file);
       if (extension == null) {
         extension = rawExtension(file);
       }
       try {
-        if (extension.equals("warc") || extension.equals("warc.gz")) {
-          return WarcArticleParser.parse(file, source, defaultDate, problems, warnings);
+        String id = reduceId(baseName(file));
+        switch (extension) {
+          case "warc", "warc.gz" -> {
+            return WarcArticleParser.cursor(file, source, defaultDate, problems, warnings);
+          }
+          case "jsonl" -> {
+            return JsonlArticleParser.cursor(stream(file, content), id, source, defaultDate, problems, warnings);
+          }
+          case "csv" -> {
+            java.io.InputStream in = stream(file, content);
+            try {
+              return CsvArticleParser.cursor(in, id, source, defaultDate, csvColumns, problems);
+            } catch (BadInputException | IOException | RuntimeException e) {
+              in.close();
+              throw e;
+            }
+          }
+          default -> {
+            return ArticleCursor.of(parse(file, source, content));
+          }
         }
-        return parseContent(file, source, Files.readAllBytes(file));
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(source, e.getMessage()));
       } catch (IOException e) {
@@ -475,16 +711,21 @@ public final class ArticleReader {
       } catch (RuntimeException e) {
         problems.accept(new ReadProblem(source, "the file could not be parsed (" + e + "); please report this together with the file"));
       }
-      return List.of();
+      return ArticleCursor.of(List.of());
     }
 
-    /** The articles of one file's bytes (not a web archive); the file's name gives format and id. */
-    private List<Article> parseContent(Path file, String source, byte[] bytes) {
+    private static java.io.InputStream stream(Path file, byte[] content) throws IOException {
+      return content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(file);
+    }
+
+    /** The articles of a file read whole (a page, a text or a feed); its bytes, or null to read them. */
+    private List<Article> parse(Path file, String source, byte[] content) {
       String extension = extension(file);
       if (extension == null) {
         extension = rawExtension(file);
       }
       try {
+        byte[] bytes = content != null ? content : Files.readAllBytes(file);
         if (extension.equals("rss") || extension.equals("atom") || extension.equals("xml")) {
           Feeds.Feed feed = Feeds.parse(bytes, source, null);
           if (feed.items().isEmpty()) {
@@ -505,8 +746,6 @@ public final class ArticleReader {
         String id = reduceId(baseName(file));
         return switch (extension) {
           case "txt" -> List.of(TextArticleParser.parse(text, id, source, defaultDate, warnings));
-          case "jsonl" -> JsonlArticleParser.parse(text, id, source, defaultDate, problems, warnings);
-          case "csv" -> CsvArticleParser.parse(text, id, source, defaultDate, csvColumns, problems);
           default -> List.of(HtmlArticleParser.parse(text, id, source, defaultDate, warnings));
         };
       } catch (InterruptedException e) {
@@ -514,6 +753,8 @@ public final class ArticleReader {
         problems.accept(new ReadProblem(source, "interrupted while fetching the pages of its items"));
       } catch (BadInputException e) {
         problems.accept(new ReadProblem(source, e.getMessage()));
+      } catch (IOException e) {
+        problems.accept(new ReadProblem(source, "cannot read the file (" + e + "); check that it exists and is readable"));
       } catch (RuntimeException e) {
         problems.accept(new ReadProblem(source, "the file could not be parsed (" + e + "); please report this together with the file"));
       }
@@ -529,49 +770,76 @@ public final class ArticleReader {
     }
   }
 
-  private static List<Path> listFolder(Path root, Consumer<ReadProblem> problems) {
-    List<Path> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          root,
-          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-          Integer.MAX_VALUE,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+  /**
+   * The supported, not hidden files under a folder, in path order (by name, folder by folder, as
+   * {@link #comparePaths} sorts), found as they are taken: one folder's listing is held at a time
+   * per level. Hidden folders are not entered; links are followed (a folder reached twice by links
+   * is walked once). A folder that cannot be listed is reported to {@code problems}.
+   */
+  static final class FolderWalk implements java.util.Iterator<Path> {
+    private final Consumer<ReadProblem> problems;
+    private final java.util.ArrayDeque<java.util.Iterator<Path>> stack = new java.util.ArrayDeque<>();
+    private final Set<Object> visited = new HashSet<>();
+    private Path next;
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && !hidden(file) && extension(file) != null) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              problems.accept(new ReadProblem(file.toString(), "cannot read (" + e + "); check permissions and links"));
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      problems.accept(new ReadProblem(root.toString(), "cannot read the folder (" + e + ")"));
+    FolderWalk(Path root, Consumer<ReadProblem> problems) {
+      this.problems = problems;
+      enter(root, true);
     }
-    files.sort(ArticleReader::comparePaths);
-    return files;
-  }
 
-  private static int comparePaths(Path a, Path b) {
-    int n = Math.min(a.getNameCount(), b.getNameCount());
-    for (int k = 0; k < n; k++) {
-      int c = a.getName(k).toString().compareTo(b.getName(k).toString());
-      if (c != 0) {
-        return c;
+    private void enter(Path dir, boolean isRoot) {
+      try {
+        Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+        if (!visited.add(key != null ? key : dir.toRealPath())) {
+          return; // a link cycle
+        }
+      } catch (IOException e) {
+        // listed below, which reports it
       }
+      List<Path> entries = new ArrayList<>();
+      try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        for (Path p : ds) {
+          entries.add(p);
+        }
+      } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        problems.accept(new ReadProblem(dir.toString(), isRoot ? "cannot read the folder (" + e + ")"
+            : "cannot read (" + e + "); check permissions and links"));
+        return;
+      }
+      entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+      stack.push(entries.iterator());
     }
-    return Integer.compare(a.getNameCount(), b.getNameCount());
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !stack.isEmpty()) {
+        java.util.Iterator<Path> it = stack.peek();
+        if (!it.hasNext()) {
+          stack.pop();
+          continue;
+        }
+        Path p = it.next();
+        if (hidden(p)) {
+          continue;
+        }
+        if (Files.isDirectory(p)) {
+          enter(p, false);
+        } else if (Files.isRegularFile(p) && extension(p) != null) {
+          next = p;
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Path next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Path p = next;
+      next = null;
+      return p;
+    }
   }
 
   private static boolean hidden(Path path) {

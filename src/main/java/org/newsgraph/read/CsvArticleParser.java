@@ -66,6 +66,92 @@ final class CsvArticleParser {
     return articles;
   }
 
+  /**
+   * Reads a CSV file row by row: what {@link #parse} gives for the whole file, one article at a
+   * time, decoding the bytes as strict UTF-8 as it goes.
+   *
+   * @param in the file's bytes (closed with the cursor)
+   * @throws BadInputException at once when the header has no text column or the file is empty; from
+   *     {@link ArticleCursor#next()} when the rest of the file is not valid CSV or UTF-8
+   */
+  static ArticleCursor cursor(java.io.InputStream in, String fileId, String source, LocalDate defaultDate,
+      CsvColumns columns, Consumer<ReadProblem> problems) throws BadInputException, IOException {
+    java.io.Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16);
+    reader.mark(1);
+    int first = reader.read();
+    if (first != '\uFEFF') {
+      reader.reset();
+    }
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+        .setAllowMissingColumnNames(true).setIgnoreSurroundingSpaces(false).get();
+    CSVParser parser;
+    try {
+      parser = CSVParser.parse(reader, format);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      reader.close();
+      throw notUtf8();
+    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      reader.close();
+      throw new BadInputException("not valid CSV (" + e.getMessage() + "); give a comma-separated file with a header row");
+    }
+    Map<String, Integer> header = parser.getHeaderMap();
+    String textColumn = columns.column("text");
+    if (header == null || header.isEmpty()) {
+      parser.close();
+      throw new BadInputException("the file is empty; add the article or remove the file");
+    }
+    if (!header.containsKey(textColumn)) {
+      parser.close();
+      throw new BadInputException("the header has no '" + textColumn + "' column (it has: "
+          + String.join(", ", parser.getHeaderNames()) + "); name the column that holds the article text with"
+          + " --csv-columns text=COLUMN");
+    }
+    java.util.Iterator<CSVRecord> rows = parser.iterator();
+    return new ArticleCursor() {
+      @Override
+      public Article next() throws BadInputException {
+        while (true) {
+          CSVRecord row;
+          try {
+            if (!rows.hasNext()) {
+              return null;
+            }
+            row = rows.next();
+          } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+              throw notUtf8();
+            }
+            throw new BadInputException("not valid CSV (" + e.getMessage() + "); give a comma-separated file with a"
+                + " header row, quoting fields that hold commas, quotes or line breaks");
+          } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new BadInputException("not valid CSV (" + e.getMessage() + "); give a comma-separated file with a"
+                + " header row, quoting fields that hold commas, quotes or line breaks");
+          }
+          long rowNumber = row.getRecordNumber() + 1;
+          String rowSource = source + ":" + rowNumber;
+          try {
+            return article(row, header, columns, fileId + "-" + rowNumber, rowSource, defaultDate);
+          } catch (BadInputException e) {
+            problems.accept(new ReadProblem(rowSource, e.getMessage()));
+          }
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        parser.close();
+      }
+    };
+  }
+
+  private static BadInputException notUtf8() {
+    return new BadInputException("not valid UTF-8; convert it to UTF-8, e.g. iconv -f latin1 -t utf-8 FILE > FILE.utf8"
+        + " (use the file's real encoding in place of latin1)");
+  }
+
   private static Article article(CSVRecord row, Map<String, Integer> header, CsvColumns columns, String fallbackId,
       String source, LocalDate defaultDate) throws BadInputException {
     String text = TextDecoding.normalise(value(row, header, columns.column("text"))).replaceFirst("^(?:[ \\t]*\\n)+", "")

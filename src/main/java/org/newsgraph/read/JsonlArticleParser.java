@@ -72,6 +72,74 @@ final class JsonlArticleParser {
   }
 
   /**
+   * Reads a JSON Lines file line by line: what {@link #parse(String, String, String, LocalDate,
+   * Consumer, Consumer)} gives for the whole file, one article at a time. Each line is decoded as
+   * strict UTF-8 on its own, so the memory used is that of the longest line.
+   *
+   * @param in the file's bytes (closed with the cursor)
+   * @throws BadInputException from {@link ArticleCursor#next()} at a line that is not valid UTF-8 or
+   *     holds a NUL character (the lines before it were read), or at the end of a file with no line
+   */
+  static ArticleCursor cursor(java.io.InputStream in, String fileId, String source, LocalDate defaultDate,
+      Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) {
+    java.io.BufferedInputStream bytes = new java.io.BufferedInputStream(in, 1 << 16);
+    return new ArticleCursor() {
+      int lineNumber;
+      boolean anyText;
+
+      @Override
+      public Article next() throws BadInputException, java.io.IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(4096);
+        while (true) {
+          line.reset();
+          int b;
+          boolean sawAny = false;
+          while ((b = bytes.read()) >= 0 && b != '\n') {
+            line.write(b);
+            sawAny = true;
+          }
+          if (b < 0 && !sawAny) {
+            if (!anyText) {
+              throw new BadInputException("the file is empty; add the article or remove the file");
+            }
+            return null;
+          }
+          lineNumber++;
+          String text;
+          try {
+            text = TextDecoding.decodeUtf8(line.toByteArray());
+          } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage().replaceFirst(" on line 1\\)", " on line " + lineNumber + ")"));
+          }
+          if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+          }
+          text = text.replace("\n", "");
+          if (text.indexOf('\0') >= 0) {
+            throw new BadInputException("the file contains NUL characters (line " + lineNumber + ") and looks binary;"
+                + " give a text, HTML or JSONL file");
+          }
+          if (text.isBlank()) {
+            continue;
+          }
+          anyText = true;
+          String lineSource = source + ":" + lineNumber;
+          try {
+            return parseLine(text, fileId + "-" + lineNumber, lineSource, defaultDate, warnings);
+          } catch (BadInputException e) {
+            problems.accept(new ReadProblem(lineSource, e.getMessage()));
+          }
+        }
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        bytes.close();
+      }
+    };
+  }
+
+  /**
    * Parses one line.
    *
    * @param fallbackId the id to use when the object has no {@code id}

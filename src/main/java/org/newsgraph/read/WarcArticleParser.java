@@ -48,41 +48,84 @@ final class WarcArticleParser {
   static List<Article> parse(Path file, String source, LocalDate defaultDate, Consumer<ReadProblem> problems,
       Consumer<ReadProblem> warnings) throws BadInputException, IOException {
     List<Article> articles = new ArrayList<>();
-    int records = 0;
-    int html = 0;
-    try (WarcReader reader = new WarcReader(file)) {
-      reader.setLenient(true);
-      while (true) {
-        WarcRecord record;
-        try {
-          record = reader.next().orElse(null);
-        } catch (IOException | IllegalArgumentException e) {
-          if (records == 0) {
-            throw new BadInputException("not a WARC file (" + e.getMessage() + "); give a .warc or .warc.gz web archive");
+    try (ArticleCursor c = cursor(file, source, defaultDate, problems, warnings)) {
+      for (Article a = c.next(); a != null; a = c.next()) {
+        articles.add(a);
+      }
+    }
+    return articles;
+  }
+
+  /**
+   * As {@link #parse}, one record at a time: the cursor reads the archive as far as the next HTML
+   * response. Its {@link ArticleCursor#next()} throws what {@link #parse} throws, at the point the
+   * archive shows it (not a WARC file at the first record; no HTML page at the end).
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  static ArticleCursor cursor(Path file, String source, LocalDate defaultDate, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) throws IOException {
+    WarcReader reader = new WarcReader(file);
+    reader.setLenient(true);
+    return new ArticleCursor() {
+      int records;
+      int html;
+      boolean ended;
+
+      @Override
+      public Article next() throws BadInputException {
+        while (!ended) {
+          WarcRecord record;
+          try {
+            record = reader.next().orElse(null);
+          } catch (IOException | IllegalArgumentException e) {
+            if (records == 0) {
+              throw new BadInputException("not a WARC file (" + e.getMessage() + "); give a .warc or .warc.gz web archive");
+            }
+            problems.accept(new ReadProblem(source, "the archive is damaged after record " + records + " ("
+                + e.getMessage() + "); the records before it were read"));
+            ended = true;
+            break;
           }
-          problems.accept(new ReadProblem(source, "the archive is damaged after record " + records + " (" + e.getMessage()
-              + "); the records before it were read"));
-          break;
+          if (record == null) {
+            ended = true;
+            break;
+          }
+          records++;
+          Article a = article(record);
+          if (a != null) {
+            return a;
+          }
         }
-        if (record == null) {
-          break;
+        if (records == 0) {
+          records = -1; // said once
+          throw new BadInputException("the file holds no WARC record; give a .warc or .warc.gz web archive");
         }
-        records++;
+        if (html == 0 && records > 0) {
+          html = -1; // said once
+          throw new BadInputException("none of its " + records + " record(s) is an HTML page (a response record with"
+              + " HTTP 200 and Content-Type text/html); nothing to read");
+        }
+        return null;
+      }
+
+      /** The article of one record, or {@code null} when it is none (reported when it is a bad page). */
+      private Article article(WarcRecord record) {
         if (!(record instanceof WarcResponse response)) {
-          continue;
+          return null;
         }
         String recordSource = source + "#" + record.position();
         HttpResponse http;
         try {
           if (!response.contentType().base().equals(MediaType.HTTP)) {
-            continue;
+            return null;
           }
           http = response.http();
         } catch (IOException | IllegalArgumentException e) {
-          continue; // not an HTTP response record
+          return null; // not an HTTP response record
         }
         if (http.status() != 200 || !isHtml(http.contentType().base())) {
-          continue;
+          return null;
         }
         html++;
         String url = response.target();
@@ -100,24 +143,22 @@ final class WarcArticleParser {
           LocalDate warcDate = record.date() == null ? null : LocalDate.ofInstant(record.date(), ZoneOffset.UTC);
           Article page = HtmlArticleParser.parse(text, ArticleReader.idForUrl(url), recordSource,
               warcDate != null ? warcDate : defaultDate, warcDate != null ? w -> { } : warnings);
-          articles.add(new Article(page.id(), page.title(), page.text(), page.date(),
+          return new Article(page.id(), page.title(), page.text(), page.date(),
               page.url() != null ? page.url() : url, page.authors(), page.credits(), recordSource,
-              record.date() == null ? null : new Retrieval(response.targetURI().toASCIIString(), record.date())));
+              record.date() == null ? null : new Retrieval(response.targetURI().toASCIIString(), record.date()));
         } catch (BadInputException e) {
           problems.accept(new ReadProblem(recordSource + " (" + url + ")", e.getMessage()));
         } catch (IOException | RuntimeException e) {
           problems.accept(new ReadProblem(recordSource + " (" + url + ")", "the record could not be read (" + e + ")"));
         }
+        return null;
       }
-    }
-    if (records == 0) {
-      throw new BadInputException("the file holds no WARC record; give a .warc or .warc.gz web archive");
-    }
-    if (html == 0) {
-      throw new BadInputException("none of its " + records + " record(s) is an HTML page (a response record with HTTP"
-          + " 200 and Content-Type text/html); nothing to read");
-    }
-    return articles;
+
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
   }
 
   private static boolean isHtml(MediaType type) {

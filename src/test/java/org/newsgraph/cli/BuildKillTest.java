@@ -1,5 +1,8 @@
 package org.newsgraph.cli;
 
+import org.newsgraph.pipeline.DataFolderLock;
+import org.newsgraph.pipeline.Ingest;
+import org.newsgraph.pipeline.PendingLoads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -156,4 +156,42 @@ class ArticleReaderTest {
     assertEquals("-", ArticleReader.reduceId("\uD83D\uDCF0"));
     assertEquals("article", ArticleReader.reduceId(""));
   }
+
+  /**
+   * The reader is lazy: from a JSON Lines named pipe whose writer has written two lines and waits,
+   * the first articles come out at once (a reader that read the file whole would wait for its end).
+   */
+  @Test
+  void jsonLinesAreReadAsTheyComeNotWhole(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("feed.jsonl");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+    java.util.concurrent.CountDownLatch more = new java.util.concurrent.CountDownLatch(1);
+    Thread writer = new Thread(() -> {
+      try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(fifo)) {
+        w.write("{\"id\": \"one\", \"text\": \"First body.\"}\n{\"id\": \"two\", \"text\": \"Second body.\"}\n");
+        w.flush();
+        more.await(); // the rest only once the reader has the first two
+        w.write("{\"id\": \"three\", \"text\": \"Third body.\"}\n");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    List<ReadProblem> problems = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (ArticleReader.Articles articles = new ArticleReader(null).open(List.of(fifo.toString()), problems::add,
+        w -> { })) {
+      java.util.concurrent.Future<List<String>> firstTwo = pool.submit(() -> List.of(articles.next().id(),
+          articles.next().id()));
+      assertEquals(List.of("one", "two"), firstTwo.get(20, java.util.concurrent.TimeUnit.SECONDS));
+      more.countDown();
+      assertEquals("three", articles.next().id());
+      assertEquals(null, articles.next());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(), problems);
+  }
 }

@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +14,9 @@ import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 
 /**
- * Extracts a batch of articles on several threads at once and hands the results back in input
- * order, so that what is done with them (mapping, storing, progress lines) is the same for any
+ * Extracts articles on several threads at once and hands the results back in input order (a
+ * window: the caller submits articles as it reads them and takes the results from the front, so
+ * the articles in flight are those it submitted and has not taken), so that what is done with them (mapping, storing, progress lines) is the same for any
  * number of threads.
  *
  * <p>Each of the {@code threads} lanes runs one article at a time under its own {@link
@@ -23,7 +24,7 @@ import org.newsgraph.model.ArticleGraph;
  * moment its lane starts it) and error capture. The extraction function is shared by the lanes and
  * must be thread-safe ({@link org.newsgraph.extract.Extractor} is: one set of models for all).
  *
- * <p>Not thread-safe itself: one batch, read by one thread. Close it to stop the lanes.
+ * <p>Not thread-safe itself: one thread submits and takes. Close it to stop the lanes.
  */
 final class ParallelExtraction implements AutoCloseable {
   private static final AtomicInteger LANES = new AtomicInteger();
@@ -41,7 +42,8 @@ final class ParallelExtraction implements AutoCloseable {
   private final ExecutorService lanes;
   private final List<ArticleGuard> guards = Collections.synchronizedList(new ArrayList<>());
   private final ThreadLocal<ArticleGuard> guard;
-  private final List<Future<Timed>> futures = new ArrayList<>();
+  /** Submitted and not yet taken, in input order. */
+  private final java.util.ArrayDeque<Future<Timed>> futures = new java.util.ArrayDeque<>();
 
   /**
    * @param threads articles extracted at once (1 or more)
@@ -66,28 +68,34 @@ final class ParallelExtraction implements AutoCloseable {
     });
   }
 
-  /** Queues every article, in order; the lanes start on them at once. */
-  void submitAll(List<Article> articles) {
-    for (Article a : articles) {
-      futures.add(lanes.submit(() -> {
-        long t0 = System.nanoTime();
-        ArticleGuard.Result r = guard.get().run(a);
-        return new Timed(r, System.nanoTime() - t0);
-      }));
-    }
+  /** Queues one article after those submitted before; a free lane starts on it at once. */
+  void submit(Article a) {
+    futures.add(lanes.submit(() -> {
+      long t0 = System.nanoTime();
+      ArticleGuard.Result r = guard.get().run(a);
+      return new Timed(r, System.nanoTime() - t0);
+    }));
+  }
+
+  /** Articles submitted and not yet taken with {@link #next}. */
+  int pending() {
+    return futures.size();
   }
 
   /**
-   * The outcome of the {@code i}-th article submitted, waiting for it if need be.
+   * The outcome of the first article submitted and not yet taken, waiting for it if need be.
    *
-   * @throws IllegalStateException when the wait is interrupted
+   * @throws java.util.NoSuchElementException when none is pending
+   * @throws IllegalStateException when the wait is interrupted (the pending articles are cancelled)
    */
-  Timed get(int i) {
+  Timed next() {
+    Future<Timed> f = futures.remove();
     try {
-      return futures.get(i).get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      cancelFrom(i);
+      f.cancel(true);
+      cancelAll();
       throw new IllegalStateException("interrupted while waiting for the extraction", e);
     } catch (CancellationException e) {
       return new Timed(new ArticleGuard.Skipped("cancelled", false), 0);
@@ -99,18 +107,23 @@ final class ParallelExtraction implements AutoCloseable {
   }
 
   /**
-   * Stops the articles from the {@code i}-th on: those not started are dropped, those running are
-   * interrupted (their lane's guard then abandons the extraction as at a time limit).
+   * Stops the pending articles: those not started are dropped, those running are interrupted (their
+   * lane's guard then abandons the extraction as at a time limit).
+   *
+   * @return how many were pending
    */
-  void cancelFrom(int i) {
-    for (int k = i; k < futures.size(); k++) {
-      futures.get(k).cancel(true);
+  int cancelAll() {
+    int n = futures.size();
+    for (Future<Timed> f : futures) {
+      f.cancel(true);
     }
+    futures.clear();
+    return n;
   }
 
   @Override
   public void close() {
-    cancelFrom(0);
+    cancelAll();
     lanes.shutdownNow();
     synchronized (guards) {
       guards.forEach(ArticleGuard::close);

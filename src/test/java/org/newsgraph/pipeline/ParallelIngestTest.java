@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,9 +42,13 @@ class ParallelIngestTest {
     return new ArticleGraph(a, List.of(), List.of(), List.of(), List.of(), "test");
   }
 
-  private record Run(Ingest.Outcome outcome, String err) {
+  private record Run(Ingest.Collected collected, String err) {
+    Ingest.Outcome outcome() {
+      return collected.outcome();
+    }
+
     List<String> ids() {
-      return outcome.done().stream().map(d -> d.graph().article().id()).toList();
+      return collected.done().stream().map(d -> d.graph().article().id()).toList();
     }
 
     /** The messages without the per-article seconds, which vary. */
@@ -55,7 +59,7 @@ class ParallelIngestTest {
 
   private Run run(Path in, int threads, ArticleGuard.Limits limits, Function<Article, ArticleGraph> work) {
     StringWriter err = new StringWriter();
-    Ingest.Outcome o = Ingest.run(List.of(in), LocalDate.of(2024, 1, 2), new RdfMapper(), new PrintWriter(err, true),
+    Ingest.Collected o = Ingest.collect(List.of(in), LocalDate.of(2024, 1, 2), new RdfMapper(), new PrintWriter(err, true),
         a -> false, limits, threads, () -> { }, work, new Extractor.Work());
     return new Run(o, err.toString());
   }
@@ -108,7 +112,7 @@ class ParallelIngestTest {
     assertEquals(one.ids(), four.ids());
     assertEquals(1, four.outcome().failures());
     assertTrue(four.err().contains("skipped " + in.resolve("c.txt") + ": extraction failed: java.lang.IllegalArgumentException:"
-        + " bad article\nstopped at the first problem (--fail-fast); 4 article(s) not extracted\n"), four.err());
+        + " bad article\nstopped at the first problem (--fail-fast); the articles after it are not extracted\n"), four.err());
     assertEquals(one.messages(), four.messages());
   }
 
@@ -144,5 +148,32 @@ class ParallelIngestTest {
     assertEquals(6, calls.get());
     assertEquals(List.of("a", "b", "c", "e", "f", "g"), two.ids());
     assertTrue(two.err().contains("skipped " + in.resolve("d.txt") + ": the text has "), two.err());
+  }
+
+  @Test
+  void extractionRunsAheadOfTheCallerByAtMostTheQueueCapacity() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("many"));
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(in.resolve(String.format("a%02d.txt", i)), "Title " + i + "\n\nBody " + i + ".\n");
+    }
+    StringWriter err = new StringWriter();
+    List<Integer> batchSizes = new java.util.ArrayList<>();
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Ingest.Outcome o = Ingest.run(Ingest.Reading.files(List.of(in), LocalDate.of(2024, 1, 2)), new RdfMapper(),
+        new PrintWriter(err, true), a -> false, ArticleGuard.Limits.DEFAULT, 2, () -> { }, a -> {
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
+          sleep(5);
+          running.decrementAndGet();
+          return graphOf(a);
+        }, new Extractor.Work(), null, new Ingest.Streaming(7, 3, Ingest.Progress.lines(new PrintWriter(err, true))),
+        b -> batchSizes.add(b.done().size()));
+    assertEquals(40, o.built(), err.toString());
+    assertEquals(3, o.maxInFlight(), "the window fills up to its capacity and no further");
+    assertEquals(2, most.get(), "two lanes");
+    assertEquals(List.of(7, 7, 7, 7, 7, 5), batchSizes, "batches of 7 handed on as they complete");
+    assertEquals(6, o.batches());
+    assertTrue(err.toString().startsWith("[1/40] " + in.resolve("a00.txt") + ": 0 entities, 0 relations ("),
+        err.toString());
   }
 }

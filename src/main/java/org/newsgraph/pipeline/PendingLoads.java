@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,26 +29,26 @@ import java.util.TreeSet;
  * The list is the complete set a crashed run would have refreshed, not a guess from Neo4j: after
  * TDB2 changed, which resources only the old version of an article had is no longer known.
  */
-final class PendingLoads {
+public final class PendingLoads {
   /** Name of the file in the data folder. */
-  static final String FILE_NAME = "neo4j-pending.txt";
+  public static final String FILE_NAME = "neo4j-pending.txt";
 
   /**
    * The line that stands for every resource of the RDF store: written before Neo4j, found empty,
    * is filled from the whole store in one pass ({@link org.newsgraph.neo4j.ArticleUpdater#refresh}),
    * since an interrupted fill leaves Neo4j without resources that no other line lists.
    */
-  static final String WHOLE_STORE = "*";
+  public static final String WHOLE_STORE = "*";
 
   /** Whether {@code pending} (from {@link #read}) holds {@link #WHOLE_STORE}. */
-  static boolean wholeStore(Set<String> pending) {
+  public static boolean wholeStore(Set<String> pending) {
     return pending.contains(WHOLE_STORE);
   }
 
   private PendingLoads() {}
 
   /** The file under {@code dataDir}. */
-  static Path file(Path dataDir) {
+  public static Path file(Path dataDir) {
     return dataDir.resolve(FILE_NAME);
   }
 
@@ -58,7 +58,7 @@ final class PendingLoads {
    * @return a new sorted set; empty when there is no file
    * @throws UncheckedIOException when the file exists but cannot be read
    */
-  static Set<String> read(Path dataDir) {
+  public static Set<String> read(Path dataDir) {
     Set<String> iris = new TreeSet<>();
     Path f = file(dataDir);
     if (!Files.exists(f)) {
@@ -83,7 +83,7 @@ final class PendingLoads {
    *
    * @throws UncheckedIOException when the file cannot be written (then change nothing)
    */
-  static void add(Path dataDir, Collection<String> iris) {
+  public static void add(Path dataDir, Collection<String> iris) {
     if (iris.isEmpty()) {
       return;
     }
@@ -110,7 +110,7 @@ final class PendingLoads {
    *
    * @throws UncheckedIOException when it cannot be deleted
    */
-  static void clear(Path dataDir) {
+  public static void clear(Path dataDir) {
     try {
       Files.deleteIfExists(file(dataDir));
     } catch (IOException e) {
@@ -124,12 +124,12 @@ final class PendingLoads {
    * IRI, {@code _:} and the blank node label, or the N-Triples form of a triple term (escaped, so
    * always one line).
    */
-  static String id(org.apache.jena.graph.Node n) {
+  public static String id(org.apache.jena.graph.Node n) {
     return org.newsgraph.neo4j.TermCodec.uri(n);
   }
 
   /** The resources of lines written by {@link #id} ({@link #WHOLE_STORE} is left out: see {@link #wholeStore}). */
-  static Set<org.apache.jena.graph.Node> nodes(Collection<String> ids) {
+  public static Set<org.apache.jena.graph.Node> nodes(Collection<String> ids) {
     Set<org.apache.jena.graph.Node> nodes = new java.util.HashSet<>();
     for (String i : ids) {
       if (!WHOLE_STORE.equals(i)) {
@@ -140,7 +140,7 @@ final class PendingLoads {
   }
 
   /** {@link #id} of every IRI, blank node or triple term of {@code nodes} (literals are left out), sorted. */
-  static Set<String> ids(Collection<org.apache.jena.graph.Node> nodes) {
+  public static Set<String> ids(Collection<org.apache.jena.graph.Node> nodes) {
     Set<String> ids = new TreeSet<>();
     for (org.apache.jena.graph.Node n : nodes) {
       if (n.isURI() || n.isBlank() || n.isTripleTerm()) {

@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,9 +25,9 @@ import org.newsgraph.StoreUnavailableException;
  * even on SIGKILL, so a stale file never blocks anyone. Within one JVM the lock is counted (a
  * command opens TDB2 and Neo4j under one lock).
  */
-final class DataFolderLock {
+public final class DataFolderLock {
   /** The lock file's name in the data folder. */
-  static final String FILE = "newsgraph.lock";
+  public static final String FILE = "newsgraph.lock";
 
   private static final Map<Path, Held> HELD = new HashMap<>();
 
@@ -45,7 +45,7 @@ final class DataFolderLock {
   }
 
   /** A taken lock; {@link #close()} gives it back once (later calls do nothing). */
-  static final class Handle implements AutoCloseable {
+  public static final class Handle implements AutoCloseable {
     private final Path dir;
     private boolean released;
 
@@ -80,7 +80,7 @@ final class DataFolderLock {
    * @throws StoreUnavailableException when another process holds it: the message names that
    *     process (id, command, since when) and what to do
    */
-  static Handle acquire(Path dataDir, String command) {
+  public static Handle acquire(Path dataDir, String command) {
     Path dir = dataDir.toAbsolutePath().normalize();
     synchronized (HELD) {
       Held held = HELD.get(dir);

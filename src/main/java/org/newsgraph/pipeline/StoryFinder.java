@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import org.newsgraph.rdf.RdfMapper;
 import org.newsgraph.rdf.RdfStore;
 
 /**
- * For {@code build}: which articles read repeat one that is stored or read earlier in the same
+ * For {@code build} ({@link StreamingBuild}): which articles read repeat one that is stored or read earlier in the same
  * run, so that each story is counted once.
  *
  * <ul>
@@ -39,7 +39,7 @@ import org.newsgraph.rdf.RdfStore;
  * ng:text}) only when some article is to be extracted (every stored text is read and sketched then;
  * see the README for the time it takes). Not thread-safe.
  */
-final class StoryFinder {
+public final class StoryFinder {
   private static final String PREFIX = "PREFIX ng: <" + NG.NS + ">\n";
 
   /** A stored or earlier article: its IRI, content hash, sketch and story's first article. */
@@ -56,14 +56,20 @@ final class StoryFinder {
   /** In this run: articles read (and not copies), in input order. */
   private final List<Known> earlier = new ArrayList<>();
   private final Set<String> earlierIris = new HashSet<>();
-  /** In this run: the RDF of each story's reports mapped so far, by the story's first article. */
-  private final Map<String, List<Model>> mapped = new HashMap<>();
+  /**
+   * In this run: the event keys ({@link RdfMapper#eventKeys}) of each story's reports mapped and not
+   * yet stored, by the story's first article, then by the report's IRI. Once the reports are in the
+   * store ({@link #stored}), {@link #story} finds their events there.
+   */
+  private final Map<String, Map<String, Map<String, String>>> mapped = new HashMap<>();
+  /** The story of each article in {@link #mapped}. */
+  private final Map<String, String> rootOfMapped = new HashMap<>();
 
   /**
    * @param store the RDF store the articles go to
    * @param mapper the mapper that mints the article IRIs
    */
-  StoryFinder(RdfStore store, RdfMapper mapper) {
+  public StoryFinder(RdfStore store, RdfMapper mapper) {
     this.store = store;
     this.mapper = mapper;
   }
@@ -135,7 +141,14 @@ final class StoryFinder {
   }
 
   /** A near-duplicate's match: the story's first article and the overlap with the closest report. */
-  record Match(String root, String closest, double overlap) {}
+  /**
+   * A near-duplicate's match.
+   *
+   * @param root the IRI of the story's first article
+   * @param closest the IRI of the report it overlaps most
+   * @param overlap that overlap, 0-1 ({@link BodySketch#overlap})
+   */
+  public record Match(String root, String closest, double overlap) {}
 
   /**
    * The story {@code a} reports again, if its body is a near-duplicate ({@link
@@ -191,16 +204,41 @@ final class StoryFinder {
       e.addProperty(events.createProperty(String.valueOf(row.get(2))), events.createResource(String.valueOf(row.get(3))));
     }
     Map<String, String> keys = new TreeMap<>(RdfMapper.eventKeys(events));
-    for (Model m : mapped.getOrDefault(root, List.of())) {
-      RdfMapper.eventKeys(m).forEach((k, v) -> keys.merge(k, v, (x, y) -> x.compareTo(y) <= 0 ? x : y));
+    for (Map<String, String> m : mapped.getOrDefault(root, Map.of()).values()) {
+      m.forEach((k, v) -> keys.merge(k, v, (x, y) -> x.compareTo(y) <= 0 ? x : y));
     }
     return new RdfMapper.Story(root, keys);
   }
 
-  /** Records the RDF of an article mapped in this run, for the later reports of its story. */
-  void mapped(String root, Model rdf) {
+  /**
+   * Records the RDF of an article mapped in this run, for the later reports of its story (its event
+   * keys only, not the model).
+   *
+   * @param root the story's first article
+   * @param articleIri the article's IRI
+   * @param rdf its named graph
+   */
+  void mapped(String root, String articleIri, Model rdf) {
     Model events = ModelFactory.createDefaultModel();
     rdf.listSubjectsWithProperty(RDF.type, NG.Event).forEachRemaining(e -> events.add(e.listProperties()));
-    mapped.computeIfAbsent(root, k -> new ArrayList<>()).add(events);
+    mapped.computeIfAbsent(root, k -> new HashMap<>()).put(articleIri, new HashMap<>(RdfMapper.eventKeys(events)));
+    rootOfMapped.put(articleIri, root);
+  }
+
+  /**
+   * Forgets what {@link #mapped} recorded of these articles: they are in the store now, where
+   * {@link #story} finds their events (so memory does not grow with the articles built).
+   */
+  void stored(java.util.Collection<String> articleIris) {
+    for (String iri : articleIris) {
+      String root = rootOfMapped.remove(iri);
+      if (root != null) {
+        Map<String, Map<String, String>> reports = mapped.get(root);
+        reports.remove(iri);
+        if (reports.isEmpty()) {
+          mapped.remove(root);
+        }
+      }
+    }
   }
 }

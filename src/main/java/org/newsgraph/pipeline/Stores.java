@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.nio.file.Path;
 import org.newsgraph.neo4j.EmbeddedNeo4j;
@@ -7,24 +7,23 @@ import org.newsgraph.rdf.RdfStore;
 import org.newsgraph.rdf.SparqlEndpointStore;
 import org.newsgraph.rdf.TdbStore;
 
-/** Opens the stores the global options point at. */
-final class Stores {
+/**
+ * Opens the stores a {@link StoreConfig} points at: the RDF store (TDB2 or a SPARQL endpoint) and
+ * Neo4j (embedded under the data folder, or a server). The embedded stores are opened under the data
+ * folder's lock ({@link DataFolderLock}).
+ */
+public final class Stores {
   private Stores() {}
 
   /** The TDB2 dataset under the data folder, under the data folder's lock ({@link DataFolderLock}). */
-  static TdbStore tdb() {
-    DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
+  public static TdbStore tdb(StoreConfig config) {
+    DataFolderLock.Handle lock = DataFolderLock.acquire(config.dataDir(), config.owner());
     try {
-      return TdbStore.open(tdbDir()).onClose(lock::close);
+      return TdbStore.open(config.tdbDir()).onClose(lock::close);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
-  }
-
-  /** Whether the RDF side is a SPARQL endpoint ({@code --sparql-endpoint}) rather than TDB2. */
-  static boolean remoteRdf() {
-    return GlobalOptions.sparqlEndpoint != null && !GlobalOptions.sparqlEndpoint.isBlank();
   }
 
   /**
@@ -33,44 +32,35 @@ final class Stores {
    *
    * @throws org.newsgraph.StoreUnavailableException when it cannot be reached or opened
    */
-  static RdfStore rdf() {
-    if (remoteRdf()) {
-      return SparqlEndpointStore.connect(GlobalOptions.sparqlEndpoint, GlobalOptions.sparqlUser,
-          GlobalOptions.sparqlPassword);
+  public static RdfStore rdf(StoreConfig config) {
+    if (config.remoteRdf()) {
+      return SparqlEndpointStore.connect(config.sparqlEndpoint(), config.sparqlUser(), config.sparqlPassword());
     }
-    return tdb();
+    return tdb(config);
   }
 
   /**
    * Whether the RDF store a read-only command needs is there: always for an endpoint; for TDB2 as
    * {@link #exists}.
    */
-  static boolean rdfExists(java.io.PrintWriter err) {
-    return remoteRdf() || exists(tdbDir(), "RDF store", err);
+  public static boolean rdfExists(StoreConfig config, java.io.PrintWriter err) {
+    return config.remoteRdf() || exists(config, config.tdbDir(), "RDF store", err);
   }
 
   /** Where the RDF went, for messages: the TDB2 folder, or the endpoint. */
-  static String rdfLocation(RdfStore rdf) {
+  public static String rdfLocation(RdfStore rdf) {
     return rdf instanceof TdbStore t ? t.dir().toAbsolutePath().toString() : "the " + rdf.describe();
-  }
-
-  static Path tdbDir() {
-    return GlobalOptions.dataDir.resolve("tdb2");
-  }
-
-  static Path neo4jDir() {
-    return GlobalOptions.dataDir.resolve("neo4j");
   }
 
   /**
    * Whether the store folder a read-only command needs exists; when not, says on {@code err} to
    * build first (opening it would create an empty store and answer with nothing).
    */
-  static boolean exists(Path storeDir, String what, java.io.PrintWriter err) {
+  public static boolean exists(StoreConfig config, Path storeDir, String what, java.io.PrintWriter err) {
     if (java.nio.file.Files.isDirectory(storeDir)) {
       return true;
     }
-    err.println("newsgraph: there is no " + what + " in " + GlobalOptions.dataDir.toAbsolutePath()
+    err.println("newsgraph: there is no " + what + " in " + config.dataDir().toAbsolutePath()
         + "; run 'newsgraph build INPUT...' first, or pass the --data-dir that holds it");
     return false;
   }
@@ -81,15 +71,15 @@ final class Stores {
    *
    * @throws org.newsgraph.StoreUnavailableException when it cannot be reached or started
    */
-  static Neo4jConnection neo4j() {
-    if (GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()) {
-      return new Neo4jConnection(null, Neo4jStore.connect(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
-          GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase));
+  public static Neo4jConnection neo4j(StoreConfig config) {
+    if (config.remoteNeo4j()) {
+      return new Neo4jConnection(null, Neo4jStore.connect(config.neo4jUri(), config.neo4jUser(),
+          config.neo4jPassword(), config.neo4jDatabase()));
     }
-    DataFolderLock.Handle lock = DataFolderLock.acquire(GlobalOptions.dataDir, GlobalOptions.command);
+    DataFolderLock.Handle lock = DataFolderLock.acquire(config.dataDir(), config.owner());
     EmbeddedNeo4j embedded = null;
     try {
-      embedded = EmbeddedNeo4j.start(neo4jDir());
+      embedded = EmbeddedNeo4j.start(config.neo4jDir());
       return new Neo4jConnection(embedded, Neo4jStore.connect(embedded.boltUri(), null, null, null), lock);
     } catch (RuntimeException e) {
       if (embedded != null) {
@@ -104,14 +94,15 @@ final class Stores {
    * A Neo4j store and, when embedded, the database behind it and the data folder lock held for it
    * ({@code null} for a server).
    */
-  record Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store, DataFolderLock.Handle lock)
+  public record Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store, DataFolderLock.Handle lock)
       implements AutoCloseable {
-    Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store) {
+    /** A connection with no lock (a server, or a database whose lock the caller holds). */
+    public Neo4jConnection(EmbeddedNeo4j embedded, Neo4jStore store) {
       this(embedded, store, null);
     }
 
     /** Where the graph is, for messages. */
-    String describe() {
+    public String describe() {
       return embedded != null
           ? "embedded Neo4j in " + embedded.homeDir() + " (Bolt at " + embedded.boltUri() + " while running)"
           : "Neo4j at " + store.uri();
@@ -139,18 +130,24 @@ final class Stores {
    * threw, at the point where the caller would have opened it (so the RDF is still saved first);
    * {@link #close} stops a connection nobody took.
    */
-  static final class BackgroundNeo4j implements AutoCloseable {
+  public static final class BackgroundNeo4j implements AutoCloseable {
     private java.util.concurrent.CompletableFuture<Neo4jConnection> started;
     private boolean taken;
+    private final StoreConfig config;
+
+    /** Neo4j as {@code config} gives it, not started yet. */
+    public BackgroundNeo4j(StoreConfig config) {
+      this.config = config;
+    }
 
     /** Starts opening Neo4j on a daemon thread, once; later calls do nothing. */
-    synchronized void start() {
+    public synchronized void start() {
       if (started == null) {
         started = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
           Neo4jConnection c = null;
           try {
-            c = neo4j();
+            c = neo4j(config);
             new org.newsgraph.neo4j.RdfGraphLoader(c.store()).warmUp(); // connection and planner ready
             started.complete(c);
           } catch (Throwable e) {
@@ -171,10 +168,10 @@ final class Stores {
      *
      * @throws org.newsgraph.StoreUnavailableException as {@link #neo4j()}
      */
-    synchronized Neo4jConnection get() {
+    public synchronized Neo4jConnection get() {
       taken = true;
       if (started == null) {
-        return neo4j();
+        return neo4j(config);
       }
       try {
         return started.join();

@@ -1,4 +1,4 @@
-package org.newsgraph.cli;
+package org.newsgraph.pipeline;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -29,9 +29,9 @@ import org.newsgraph.model.ArticleGraph;
  *
  * <p>Not thread-safe: one guard serves one sequential batch. Close it to stop its worker.
  */
-final class ArticleGuard implements AutoCloseable {
+public final class ArticleGuard implements AutoCloseable {
   /** How long to wait for an interrupted worker to stop before leaving it behind. */
-  static final Duration GRACE = Duration.ofSeconds(2);
+  public static final Duration GRACE = Duration.ofSeconds(2);
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -42,11 +42,11 @@ final class ArticleGuard implements AutoCloseable {
    * @param timeout the longest one article's extraction may take; {@link Duration#ZERO} = no limit
    * @param failFast stop the batch at the first reported problem
    */
-  record Limits(long maxChars, Duration timeout, boolean failFast) {
+  public record Limits(long maxChars, Duration timeout, boolean failFast) {
     /** 1,000,000 characters, 600 s, go on after problems. */
-    static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(600), false);
+    public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(600), false);
 
-    Limits {
+    public Limits {
       if (maxChars < 0 || timeout.isNegative()) {
         throw new IllegalArgumentException("--max-chars and --timeout must be 0 or more");
       }
@@ -54,10 +54,10 @@ final class ArticleGuard implements AutoCloseable {
   }
 
   /** The outcome for one article: the graph, or why there is none. */
-  sealed interface Result permits Extracted, Skipped {}
+  public sealed interface Result permits Extracted, Skipped {}
 
   /** Extraction finished within the limits. */
-  record Extracted(ArticleGraph graph) implements Result {}
+  public record Extracted(ArticleGraph graph) implements Result {}
 
   /**
    * The article was not extracted.
@@ -65,7 +65,7 @@ final class ArticleGuard implements AutoCloseable {
    * @param reason one line, for the user (no control characters)
    * @param workerLeftRunning true when the time limit passed and the worker ignored the interrupt
    */
-  record Skipped(String reason, boolean workerLeftRunning) implements Result {}
+  public record Skipped(String reason, boolean workerLeftRunning) implements Result {}
 
   private final Limits limits;
   private final Function<Article, ArticleGraph> work;
@@ -75,13 +75,13 @@ final class ArticleGuard implements AutoCloseable {
    * @param limits the limits
    * @param work the extraction of one article (e.g. {@code new Extractor()::extract})
    */
-  ArticleGuard(Limits limits, Function<Article, ArticleGraph> work) {
+  public ArticleGuard(Limits limits, Function<Article, ArticleGraph> work) {
     this.limits = limits;
     this.work = work;
   }
 
   /** Extracts one article under the limits; never throws for a bad article. */
-  Result run(Article article) {
+  public Result run(Article article) {
     int length = article.text().length();
     if (limits.maxChars() > 0 && length > limits.maxChars()) {
       return new Skipped(String.format("the text has %,d characters, more than --max-chars %,d; split the article"
@@ -140,7 +140,7 @@ final class ArticleGuard implements AutoCloseable {
    * controls except tab, line and paragraph separators, bidirectional overrides and isolates) with
    * {@code ?}, so a file name or a reason prints as one honest line.
    */
-  static String printable(String s) {
+  public static String printable(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

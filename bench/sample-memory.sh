@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Samples a running newsgraph build's memory every INTERVAL seconds until it ends: the articles
+# stored so far (the last "stored N article graph(s)" line of its standard error), the heap used
+# after the last garbage collection (from its -Xlog:gc log), after a full collection that every
+# FULL_EVERY-th sample asks for (jcmd GC.run), and the process's resident set (VmRSS).
+#
+# usage: bench/sample-memory.sh PID ERR_LOG GC_LOG [INTERVAL=30] [FULL_EVERY=4] > samples.tsv
+set -euo pipefail
+pid=$1 err=$2 gc=$3 interval=${4:-30} full_every=${5:-4}
+start=$(date +%s)
+echo -e "seconds\tarticles_stored\theap_after_gc_mb\theap_after_full_gc_mb\trss_mb"
+k=0
+while kill -0 "$pid" 2>/dev/null; do
+  k=$((k + 1))
+  full=""
+  if [ $((k % full_every)) -eq 0 ]; then
+    jcmd "$pid" GC.run >/dev/null 2>&1 || true
+    sleep 2
+    full=$(grep -a "Pause Full" "$gc" 2>/dev/null | tail -1 | sed -E 's/.*->([0-9]+)M.*/\1/' || true)
+  fi
+  articles=$(grep -a -o "stored [0-9]* article graph" "$err" 2>/dev/null | tail -1 | awk '{print $2}' || true)
+  after=$(grep -a -E -- "->[0-9]+M" "$gc" 2>/dev/null | tail -1 | sed -E 's/.*->([0-9]+)M.*/\1/' || true)
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || true)
+  echo -e "$(( $(date +%s) - start ))\t${articles:-0}\t${after:-}\t${full}\t${rss:-}"
+  sleep "$interval"
+done
