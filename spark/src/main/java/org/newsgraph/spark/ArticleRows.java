@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.model.Article;
-import org.newsgraph.rdf.RdfMapper;
+import org.newsgraph.pipeline.Pipeline;
 import org.newsgraph.read.ArticleReader;
 import scala.collection.JavaConverters;
 
@@ -29,7 +29,7 @@ import scala.collection.JavaConverters;
  * {@code title}, {@code text}, {@code date} (ISO {@code yyyy-MM-dd} or null), {@code url}, {@code
  * authors}, {@code credits} (agency, photographer, line), {@code source} (where it was read from;
  * for a local file its path, as {@code build} records it), {@code contentHash} ({@link
- * RdfMapper#contentHash}), and {@code problem}: null for an article, else the reason the input at
+ * Pipeline#contentHash}), and {@code problem}: null for an article, else the reason the input at
  * {@code source} was skipped (then only {@code source} and {@code problem} are set).
  */
 public final class ArticleRows {
@@ -58,7 +58,7 @@ public final class ArticleRows {
     List<Row> credits = new ArrayList<>();
     a.credits().forEach(c -> credits.add(RowFactory.create(c.agency(), c.photographer(), c.line())));
     return RowFactory.create(a.id(), a.title(), a.text(), a.date() == null ? null : a.date().toString(), a.url(),
-        a.authors().toArray(new String[0]), credits.toArray(new Row[0]), a.source(), RdfMapper.contentHash(a), null);
+        a.authors().toArray(new String[0]), credits.toArray(new Row[0]), a.source(), Pipeline.contentHash(a), null);
   }
 
   /** The row of an input that could not be read. */

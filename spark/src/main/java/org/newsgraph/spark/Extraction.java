@@ -19,14 +19,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.newsgraph.cli.GuardBridge;
-import org.newsgraph.extract.Extractor;
 import org.newsgraph.extract.NlpPipeline;
 import org.newsgraph.extract.Profile;
-import org.newsgraph.model.AliasTable;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
-import org.newsgraph.rdf.RdfMapper;
+import org.newsgraph.pipeline.ArticleGuard;
+import org.newsgraph.pipeline.Pipeline;
+import org.newsgraph.pipeline.PipelineConfig;
 import org.newsgraph.rdf.Validation;
 
 /**
@@ -67,27 +66,39 @@ public final class Extraction {
       .add("events", DataTypes.createArrayType(ArticleTables.EVENT));
 
   /**
-   * How an executor extracts one article, made once per task from the profile; serialisable so
-   * that it travels with the job. {@link #SHARED_MODELS} is the real one; tests wrap it.
+   * How an executor extracts one article with a pipeline; serialisable so that it travels with the
+   * job. {@link #PIPELINE} is the real one; tests wrap it.
    */
   @FunctionalInterface
   public interface Extractors extends Serializable {
-    /** The extraction of one article with the models of {@code profile}; called once per task. */
-    Function<Article, ArticleGraph> forProfile(Profile profile);
+    /** The extraction of one article by {@code pipeline}; called once per task. */
+    Function<Article, ArticleGraph> of(Pipeline pipeline);
   }
 
-  private static final ConcurrentHashMap<Profile, Extractor> EXTRACTORS = new ConcurrentHashMap<>();
+  /** newsgraph's extraction ({@link Pipeline#extract}). */
+  public static final Extractors PIPELINE = pipeline -> pipeline::extract;
 
-  /** newsgraph's extractor over the executor JVM's one shared pipeline of the profile. */
-  public static final Extractors SHARED_MODELS = profile -> EXTRACTORS.computeIfAbsent(profile,
-      p -> new Extractor(AliasTable.EMPTY, p))::extract;
+  private static final ConcurrentHashMap<JobOptions, Pipeline> PIPELINES = new ConcurrentHashMap<>();
+
+  /**
+   * The executor JVM's pipeline for a run's options: one per JVM, shared by the task threads; its
+   * models are the JVM's one shared set of the profile, loaded on the first article.
+   */
+  static Pipeline pipeline(JobOptions options) {
+    return PIPELINES.computeIfAbsent(options, o -> new Pipeline(PipelineConfig.builder().profile(o.profile())
+        .baseIri(o.baseIri()).defaultDate(o.date()).limits(limits(o)).build()));
+  }
+
+  static ArticleGuard.Limits limits(JobOptions o) {
+    return new ArticleGuard.Limits(o.maxChars(), o.timeout(), false);
+  }
 
   /**
    * The version stamp an article extracted with {@code profile} gets ({@code ng:extractorVersion},
    * what a rerun compares).
    */
   public static String stamp(Profile profile) {
-    return RdfMapper.stampVersion(Extractor.version(profile));
+    return new Pipeline(PipelineConfig.builder().profile(profile).build()).extractorVersion();
   }
 
   /**
@@ -99,10 +110,10 @@ public final class Extraction {
    */
   public static Iterator<Row> partition(Iterator<Row> articles, JobOptions options, Extractors extractors,
       LongAccumulator extracted) {
-    String version = stamp(options.profile());
-    RdfMapper mapper = new RdfMapper(options.baseIri());
+    Pipeline pipeline = pipeline(options);
+    String version = pipeline.extractorVersion();
     return new Iterator<>() {
-      GuardBridge guard;
+      ArticleGuard guard;
 
       @Override
       public boolean hasNext() {
@@ -124,28 +135,28 @@ public final class Extraction {
           return error(null, null, row.getAs("source"), null, null, null, version, row.getAs("problem"), "read");
         }
         Article a = ArticleRows.fromRow(row);
-        String iri = mapper.articleIri(a.id());
+        String iri = pipeline.articleIri(a.id());
         String date = row.getAs("date");
         String hash = row.getAs("contentHash");
         if (guard == null) {
-          guard = new GuardBridge(options.maxChars(), options.timeout(), extractors.forProfile(options.profile()));
+          guard = new ArticleGuard(limits(options), extractors.of(pipeline));
         }
         extracted.add(1);
         long t0 = System.nanoTime();
-        String[] refused = {null};
-        ArticleGraph g = guard.run(a, r -> refused[0] = r);
+        ArticleGuard.Result result = guard.run(a);
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        if (g == null) {
-          return error(a.id(), iri, a.source(), a.title(), date, hash, version, refused[0], "extract");
+        if (result instanceof ArticleGuard.Skipped refused) {
+          return error(a.id(), iri, a.source(), a.title(), date, hash, version, refused.reason(), "extract");
         }
+        ArticleGraph g = ((ArticleGuard.Extracted) result).graph();
         Model rdf;
         Validation.Result v;
         try {
-          rdf = mapper.map(g);
-          v = Validation.validate(rdf);
+          rdf = pipeline.toRdf(g);
+          v = pipeline.validate(rdf);
         } catch (RuntimeException e) {
           return error(a.id(), iri, a.source(), a.title(), date, hash, version,
-              GuardBridge.printable("mapping to RDF failed: " + e), "map");
+              ArticleGuard.printable("mapping to RDF failed: " + e), "map");
         }
         if (!v.conforms()) {
           return error(a.id(), iri, a.source(), a.title(), date, hash, version, "its RDF breaks " + v.violations()

@@ -69,9 +69,9 @@ public final class SparkJob {
     }
   }
 
-  /** Runs the job with newsgraph's extractor ({@link Extraction#SHARED_MODELS}). */
+  /** Runs the job with newsgraph's extraction ({@link Extraction#PIPELINE}). */
   public static Report run(SparkSession spark, JobOptions options) {
-    return run(spark, options, Extraction.SHARED_MODELS);
+    return run(spark, options, Extraction.PIPELINE);
   }
 
   /**

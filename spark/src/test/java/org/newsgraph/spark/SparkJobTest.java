@@ -24,15 +24,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.newsgraph.extract.Extractor;
 import org.newsgraph.extract.Profile;
-import org.newsgraph.model.AliasTable;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
 import org.newsgraph.neo4j.Neo4jStore;
 import org.newsgraph.neo4j.RdfGraphLoader;
-import org.newsgraph.rdf.RdfMapper;
-import org.newsgraph.rdf.Validation;
+import org.newsgraph.pipeline.Pipeline;
+import org.newsgraph.pipeline.PipelineConfig;
 import org.newsgraph.read.ArticleReader;
 
 /**
@@ -50,9 +48,9 @@ class SparkJobTest {
   private static Dataset reference;
   private static SparkJob.Report first;
 
-  /** newsgraph's extraction, except for the article {@code poison}, whose extraction throws. */
-  static final Extraction.Extractors POISONED = profile -> {
-    Function<Article, ArticleGraph> real = Extraction.SHARED_MODELS.forProfile(profile);
+  /** The pipeline's extraction, except for the article {@code poison}, whose extraction throws. */
+  static final Extraction.Extractors POISONED = pipeline -> {
+    Function<Article, ArticleGraph> real = Extraction.PIPELINE.of(pipeline);
     return a -> {
       if (a.id().equals("poison")) {
         throw new IllegalStateException("poisoned for the test");
@@ -70,12 +68,11 @@ class SparkJobTest {
     output = dir.resolve("out").toUri().toString();
     // the core: build's reading, extraction, mapping and SHACL check of each article
     reference = DatasetFactory.create();
-    Extractor extractor = new Extractor(AliasTable.EMPTY, PROFILE);
-    RdfMapper mapper = new RdfMapper();
+    Pipeline pipeline = new Pipeline(PipelineConfig.builder().profile(PROFILE).build());
     for (Article a : new ArticleReader(null).read(List.of(corpus), p -> { })) {
-      org.apache.jena.rdf.model.Model rdf = mapper.map(extractor.extract(a));
-      if (Validation.validate(rdf).conforms()) {
-        reference.addNamedModel(mapper.articleIri(a.id()), rdf);
+      org.apache.jena.rdf.model.Model rdf = pipeline.toRdf(pipeline.extract(a));
+      if (pipeline.validate(rdf).conforms()) {
+        reference.addNamedModel(pipeline.articleIri(a.id()), rdf);
       }
     }
     JobOptions options = JobOptions.defaults(List.of(corpus.toUri().toString(), poison.toUri().toString()), output)
