@@ -114,6 +114,7 @@ public final class Extraction {
     String version = pipeline.extractorVersion();
     return new Iterator<>() {
       ArticleGuard guard;
+      boolean modelsReady;
 
       @Override
       public boolean hasNext() {
@@ -138,6 +139,12 @@ public final class Extraction {
         String iri = pipeline.articleIri(a.id());
         String date = row.getAs("date");
         String hash = row.getAs("contentHash");
+        if (!modelsReady && (options.maxChars() == 0 || a.text().length() <= options.maxChars())) {
+          // the models first, outside the guard, as build loads them: their loading (30-60 s, once
+          // per JVM; the executor's other task threads wait for it) never counts against --timeout
+          NlpPipeline.shared(options.profile());
+          modelsReady = true;
+        }
         if (guard == null) {
           guard = new ArticleGuard(limits(options), extractors.of(pipeline));
         }

@@ -97,7 +97,7 @@ public final class SparkJob {
       Dataset<Row> done = spark.read().parquet(out + "articles")
           .select("id", "contentHash", "extractorVersion").distinct();
       todo = articles.withColumn("extractorVersion", functions.lit(version))
-          .join(functions.broadcast(done), new scala.collection.immutable.Set.Set3<>("id", "contentHash",
+          .join(done, new scala.collection.immutable.Set.Set3<>("id", "contentHash",
               "extractorVersion").toSeq(), "left_anti")
           .drop("extractorVersion");
     }
