@@ -1,4 +1,4 @@
-// The load-rate benchmark of the README ("Loading any RDF"): parses an RDF file into memory, then
+// The load-rate benchmark of docs/performance.md ("Loading RDF"): parses an RDF file into memory, then
 // times RdfGraphLoader.load of it into a new, empty embedded Neo4j, several times (a new database
 // each run), and prints each rate: the first (cold JVM) and the median of the others. Run it through bench/load-rate, which builds the
 // classes and the class path first.

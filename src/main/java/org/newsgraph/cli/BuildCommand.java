@@ -57,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
       description = "Articles stored in the RDF store and then loaded into Neo4j together (default: ${DEFAULT-VALUE})."
           + " A kill or crash loses at most the batch in flight; the next build skips the batches stored.",
       defaultValue = "${sys:newsgraph.defaultBatch}")
-  int batchSize;
+  int batchSize = PipelineConfig.DEFAULT_BATCH;
 
   static {
     System.setProperty("newsgraph.defaultBatch", Integer.toString(PipelineConfig.DEFAULT_BATCH));

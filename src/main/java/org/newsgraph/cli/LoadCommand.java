@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
           + "Each graph replaces the stored graph of the same name, so loading a file again replaces what "
           + "it loaded before. Neo4j is then recomputed around every resource those graphs touch, as "
           + "'build' does for articles: rdf:type becomes labels, literals properties, IRIs nodes with a "
-          + "unique uri, other triples relationships (see the README for the mapping).",
+          + "unique uri, other triples relationships (the mapping: docs/graph-model.md).",
       "",
       "Syntax: from the extension (.ttl .nt .nq .trig .jsonld .rdf .owl .trix .rj ...; .gz for gzip, "
           + "e.g. data.nt.gz), or -f. Files are read safely: RDF/XML with external entities, parameter "
@@ -277,7 +277,7 @@ final class LoadCommand implements Callable<Integer> {
     RdfGraphLoader loader = new RdfGraphLoader(neo4j);
     if (loader.isEmpty()) {
       // Nothing in Neo4j yet: one pass over the whole store gives what refreshing every resource
-      // would, with `sources`, several times faster (README, Loading any RDF).
+      // would, with `sources`, several times faster (docs/graph-model.md, Loading any RDF).
       loader.onProgress(line -> {
         err.println(line);
         err.flush();

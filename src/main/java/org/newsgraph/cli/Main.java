@@ -65,7 +65,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'newsgraph build seeds/' (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'newsgraph build seeds/'");
   }
 
   /**
@@ -87,7 +87,7 @@ public final class Main implements Runnable {
       PrintWriter w = where.getErr();
       w.println("newsgraph: " + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, w); // "Did you mean: newsgraph build?"
-      w.println("See '" + where.getCommandSpec().qualifiedName() + " --help'.");
+      w.println(seeHelp(where));
       return USAGE;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -96,7 +96,9 @@ public final class Main implements Runnable {
         return STORE_UNAVAILABLE;
       }
       if (ex instanceof IllegalArgumentException) {
+        // a command's own usage check ("unknown --format 'xml'; use one of ..."): the same two lines
         commandLine.getErr().println("newsgraph: " + ex.getMessage());
+        commandLine.getErr().println(seeHelp(commandLine));
         return USAGE;
       }
       commandLine.getErr().println("newsgraph: " + ex);
@@ -113,6 +115,11 @@ public final class Main implements Runnable {
       return new CommandLine.RunLast().execute(parseResult);
     });
     return cl.execute(args);
+  }
+
+  /** The second line of every usage error: {@code See 'newsgraph build --help'.} */
+  static String seeHelp(CommandLine where) {
+    return "See '" + where.getCommandSpec().qualifiedName() + " --help'.";
   }
 
   /** Runs the command line and exits the JVM with its exit code. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the data folder on 127.0.0.1 until Ctrl-C:",
+      "Serves the data folder on 127.0.0.1 until Ctrl-C: Bolt, SPARQL and the network page.",
       "  Bolt    the embedded Neo4j, for Neo4j Browser, Neo4j Desktop, cypher-shell",
       "          or any driver (no authentication; read-only unless --write, enforced",
       "          by the server; with --neo4j-uri that server is used instead and no",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Runs a SPARQL SELECT or ASK query over the RDF in the data folder (read-only). The default "
           + "graph is the union of all articles; GRAPH ?g selects one article's graph.",
       "With --sparql-endpoint the query goes to that server (its default graph is what the server makes it; "
-          + "configure it as the union of the named graphs, see the README).",
+          + "configure it as the union of the named graphs, see docs/servers.md).",
       "Example: newsgraph sparql 'PREFIX ng: <https://w3id.org/newsgraph/ontology#>",
       "  SELECT ?p ?o WHERE { ?s ng:name \"Jin Xinjiang\" ; ?p ?o }'"
     })

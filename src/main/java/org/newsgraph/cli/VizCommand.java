@@ -29,12 +29,11 @@ import picocli.CommandLine.Spec;
     name = "viz",
     mixinStandardHelpOptions = true,
     description = {
-      "Draws the actor network of the RDF in the data folder: people, organisations,",
-      "places and groups as nodes; relations and shared events as links, each with the",
-      "sentences behind it. html (default) is one self-contained page: click a node or",
-      "a link for its details, search by name or alias. graphml (yEd, Gephi), gexf",
-      "(Gephi), dot (Graphviz) and json (Cytoscape desktop, .cyjs) carry the same",
-      "nodes, links, attributes and positions.",
+      "Draws the actor network of the RDF in the data folder: people, organisations, places and groups"
+          + " as nodes; relations and shared events as links, each with the sentences behind it.",
+      "html (default) is one self-contained page: click a node or a link for its details, search by"
+          + " name or alias. graphml (yEd, Gephi), gexf (Gephi, networkx), dot (Graphviz) and json"
+          + " (Cytoscape desktop, .cyjs) carry the same nodes, links, attributes and positions.",
       "Example: newsgraph viz --focus 'Jin Xinjiang' --hops 2 -o jin.html"
     })
 final class VizCommand implements Callable<Integer> {

@@ -31,6 +31,9 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
+import org.newsgraph.neo4j.PropertyGraphMapping.Collected;
+import org.newsgraph.neo4j.PropertyGraphMapping.NodeData;
+import org.newsgraph.neo4j.PropertyGraphMapping.NamespaceData;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -263,8 +266,8 @@ public final class RdfGraphLoader {
     java.util.concurrent.CompletableFuture<Boolean> prepared = prepare();
     Collected c =
         dataset.supportsTransactions()
-            ? Txn.calculateRead(dataset, () -> collect(dataset, withSources))
-            : collect(dataset, withSources);
+            ? Txn.calculateRead(dataset, () -> PropertyGraphMapping.collect(dataset, withSources))
+            : PropertyGraphMapping.collect(dataset, withSources);
     LOG.debug("gathered {} nodes in {} ms", c.nodes.size(), (System.nanoTime() - start) / 1_000_000);
     return write(c, start, prepared);
   }
@@ -293,18 +296,6 @@ public final class RdfGraphLoader {
     });
   }
 
-  private static Collected collect(Dataset dataset, boolean withSources) {
-    DatasetGraph dsg = dataset.asDatasetGraph();
-    Collected acc = new Collected(dsg.prefixes().getMapping(), withSources);
-    acc.addAll(dsg.getDefaultGraph());
-    for (Iterator<Node> it = dsg.listGraphNodes(); it.hasNext(); ) {
-      Node g = it.next();
-      acc.addAll(dsg.getGraph(g), withSources && g.isURI() ? g.getURI() : null);
-    }
-    addProvenance(dsg, acc);
-    return acc;
-  }
-
   /**
    * Loads one graph.
    *
@@ -316,7 +307,7 @@ public final class RdfGraphLoader {
     long start = System.nanoTime();
     Collected c = new Collected(model.getNsPrefixMap(), false);
     c.addAll(model.getGraph());
-    addProvenance(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(model.getGraph()), c);
+    NewsgraphProvenance.addTo(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(model.getGraph()), c);
     return write(c, start, prepare());
   }
 
@@ -404,8 +395,8 @@ public final class RdfGraphLoader {
     rowsTotal = 0; // no progress lines: a refresh is one round of its caller's
     Collected c =
         dataset.supportsTransactions()
-            ? Txn.calculateRead(dataset, () -> collectAround(dataset, affected))
-            : collectAround(dataset, affected);
+            ? Txn.calculateRead(dataset, () -> PropertyGraphMapping.collectAround(dataset, affected))
+            : PropertyGraphMapping.collectAround(dataset, affected);
     Set<String> uris = new TreeSet<>();
     for (Node n : affected) {
       if (n.isURI() || n.isBlank() || n.isTripleTerm()) {
@@ -548,174 +539,6 @@ public final class RdfGraphLoader {
     return rows;
   }
 
-  private static Collected collectAround(Dataset dataset, Set<Node> affected) {
-    DatasetGraph dsg = dataset.asDatasetGraph();
-    Collected acc = new Collected(dsg.prefixes().getMapping(), true);
-    for (Node n : affected) {
-      if (!(n.isURI() || n.isBlank() || n.isTripleTerm())) {
-        continue;
-      }
-      for (Iterator<Quad> it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY); it.hasNext(); ) {
-        Quad q = it.next();
-        acc.add(q.asTriple(), source(q));
-      }
-      for (Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, n); it.hasNext(); ) {
-        Quad q = it.next();
-        if (!q.getPredicate().equals(RDF.type.asNode())) {
-          acc.add(q.asTriple(), source(q));
-        }
-      }
-    }
-    addProvenance(dsg, acc);
-    return acc;
-  }
-
-  private static final Node RDF_SUBJECT = RDF.subject.asNode();
-  private static final Node RDF_PREDICATE = RDF.predicate.asNode();
-  private static final Node RDF_OBJECT = RDF.object.asNode();
-  private static final String NG_NS = "https://w3id.org/newsgraph/ontology#";
-  private static final Node NG_EVIDENCE = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "evidence");
-  private static final Node NG_ANCHOR_OF = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "anchorOf");
-  private static final Node NG_BEGIN = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "beginIndex");
-  private static final Node NG_END = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "endIndex");
-
-  /**
-   * Finds, for each relationship gathered, the reified statements of its triple ({@code ?st
-   * rdf:subject s; rdf:predicate p; rdf:object o}, all in one graph) and keeps the properties of
-   * the first one by statement IRI (see the class description).
-   */
-  private static void addProvenance(DatasetGraph dsg, Collected c) {
-    boolean reifiers = contains(dsg, RDF.Nodes.reifies);
-    boolean classic = contains(dsg, RDF_SUBJECT);
-    boolean events = dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG_EVENT).hasNext();
-    if (!reifiers && !classic && !events) {
-      return; // nothing to look up: saves two index look-ups per relationship on plain RDF
-    }
-    for (Triple t : c.relationTriples) {
-      List<Node> statements = new ArrayList<>();
-      Map<Node, Node> graphOf = new HashMap<>();
-      Node term = org.apache.jena.graph.NodeFactory.createTripleTerm(t);
-      for (Iterator<Quad> it = reifiers ? dsg.find(Node.ANY, Node.ANY, RDF.Nodes.reifies, term)
-          : java.util.Collections.emptyIterator(); it.hasNext(); ) {
-        Quad q = it.next();
-        if (!graphOf.containsKey(q.getSubject()) && !q.getSubject().isTripleTerm()) {
-          statements.add(q.getSubject());
-          graphOf.put(q.getSubject(), q.getGraph());
-        }
-      }
-      for (Iterator<Quad> it = classic ? dsg.find(Node.ANY, Node.ANY, RDF_SUBJECT, t.getSubject())
-          : java.util.Collections.emptyIterator(); it.hasNext(); ) {
-        Quad q = it.next();
-        Node st = q.getSubject();
-        if (dsg.contains(q.getGraph(), st, RDF_PREDICATE, t.getPredicate())
-            && dsg.contains(q.getGraph(), st, RDF_OBJECT, t.getObject())
-            && !graphOf.containsKey(st)) {
-          statements.add(st);
-          graphOf.put(st, q.getGraph());
-        }
-      }
-      String type = relationshipType(t.getPredicate().getURI());
-      List<String> key = List.of(type, Collected.uri(t.getSubject()), Collected.uri(t.getObject()));
-      if (statements.isEmpty()) {
-        Map<String, Object> role = eventRoleProvenance(dsg, t);
-        if (role != null) {
-          c.provenance.put(key, role);
-        }
-        continue;
-      }
-      statements.sort(Comparator.comparing(Collected::uri));
-      Node st = statements.get(0);
-      Map<String, Object> props = describe(dsg, graphOf.get(st), st, null);
-      props.put("statement", Collected.uri(st));
-      props.put("statementCount", (long) statements.size());
-      c.provenance.put(key, props);
-    }
-  }
-
-  private static final Node NG_EVENT = org.apache.jena.graph.NodeFactory.createURI(NG_NS + "Event");
-
-  private static boolean contains(DatasetGraph dsg, Node predicate) {
-    return dsg.find(Node.ANY, Node.ANY, predicate, Node.ANY).hasNext();
-  }
-  private static final Set<String> EVENT_PROVENANCE =
-      Set.of("extractor", "stage", "assertedBy", "inArticle", "evidence");
-
-  /**
-   * For {@code e role x} where {@code e} is an {@code ng:Event} and {@code role} an {@code ng:}
-   * property other than the event's own provenance links: the event's provenance ({@code
-   * extractor}, {@code stage}, {@code assertedBy}, {@code inArticle}, {@code evidence} with its
-   * text and offsets) and {@code event}, its IRI. Otherwise {@code null}.
-   */
-  private static Map<String, Object> eventRoleProvenance(DatasetGraph dsg, Triple t) {
-    String p = t.getPredicate().getURI();
-    if (!p.startsWith(NG_NS) || EVENT_PROVENANCE.contains(p.substring(NG_NS.length()))) {
-      return null;
-    }
-    Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), RDF.type.asNode(), NG_EVENT);
-    if (!it.hasNext()) {
-      return null;
-    }
-    Map<String, Object> props = describe(dsg, it.next().getGraph(), t.getSubject(), EVENT_PROVENANCE);
-    props.put("event", Collected.uri(t.getSubject()));
-    return props;
-  }
-
-  /**
-   * The properties of {@code node} in graph {@code g} (all but rdf:type and the reification
-   * links; only {@code keys} when not null), with the evidence sentence's text and offsets.
-   */
-  private static Map<String, Object> describe(DatasetGraph dsg, Node g, Node node, Set<String> keys) {
-    Map<String, Set<Node>> literals = new TreeMap<>();
-    Map<String, Set<String>> iris = new TreeMap<>();
-    Node evidence = null;
-    for (Iterator<Quad> it = dsg.find(g, node, Node.ANY, Node.ANY); it.hasNext(); ) {
-      Quad q = it.next();
-      Node p = q.getPredicate();
-      Node o = q.getObject();
-      if (p.equals(RDF_SUBJECT) || p.equals(RDF_PREDICATE) || p.equals(RDF_OBJECT) || p.equals(RDF.Nodes.reifies)
-          || p.equals(RDF.type.asNode()) || !p.isURI()) {
-        continue;
-      }
-      String k = propertyKey(p.getURI());
-      if (keys != null && !keys.contains(k)) {
-        continue;
-      }
-      if (o.isLiteral()) {
-        literals.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(o);
-      } else {
-        iris.computeIfAbsent(k, x -> new TreeSet<>()).add(Collected.uri(o));
-        if (p.equals(NG_EVIDENCE)) {
-          evidence = o;
-        }
-      }
-    }
-    Map<String, Object> props = new TreeMap<>();
-    literals.forEach((k, v) -> PropertyValues.put(props, k, v));
-    iris.forEach((k, v) -> props.put(k, v.size() == 1 ? v.iterator().next() : new ArrayList<>(v)));
-    if (evidence != null) {
-      putLiteral(dsg, g, evidence, NG_ANCHOR_OF, "evidenceText", props);
-      putLiteral(dsg, g, evidence, NG_BEGIN, "evidenceBegin", props);
-      putLiteral(dsg, g, evidence, NG_END, "evidenceEnd", props);
-    }
-    props.remove(SOURCES);
-    return props;
-  }
-
-  private static void putLiteral(DatasetGraph dsg, Node g, Node s, Node p, String key, Map<String, Object> props) {
-    Iterator<Quad> it = dsg.find(g, s, p, Node.ANY);
-    if (it.hasNext()) {
-      Node o = it.next().getObject();
-      if (o.isLiteral()) {
-        props.put(key, literalValue(o));
-      }
-    }
-  }
-
-  private static String source(Quad q) {
-    Node g = q.getGraph();
-    return Quad.isDefaultGraph(g) || !g.isURI() ? null : g.getURI();
-  }
-
   private static void createConstraints(Session session) {
     run(
         session,
@@ -768,7 +591,7 @@ public final class RdfGraphLoader {
       // Into a database with no Resource node yet (a first load), CREATE gives the same graph as
       // MERGE without the uniqueness look-ups (c.nodes and c.relationships hold no duplicates; a
       // batch retried by the driver was rolled back first). Measured on the 1M-triple bench file
-      // (bench/generate-rdf.py): see README, Performance.
+      // (bench/generate-rdf.py): see docs/performance.md.
       boolean fresh = joinPrepared(prepared);
       long tNodes = System.nanoTime();
       rowsDone = 0;
@@ -1284,126 +1107,5 @@ public final class RdfGraphLoader {
     return lex;
   }
 
-  // ---- gathering ----
 
-  private static final class NodeData {
-    final Set<String> labels = new TreeSet<>();
-    final Set<String> sources = new TreeSet<>();
-    final Map<String, Set<Node>> literals = new TreeMap<>();
-    /** Literals of the predicates {@link OneValueProperties} maps, by predicate IRI. */
-    final Map<String, Set<Node>> handled = new TreeMap<>();
-  }
-
-  private static final class NamespaceData {
-    final Set<String> localNames = new TreeSet<>();
-    final Set<String> classes = new TreeSet<>();
-    final Set<String> objectPredicates = new TreeSet<>();
-    final Set<String> dataPredicates = new TreeSet<>();
-  }
-
-  private static final class Collected {
-    final Map<String, NodeData> nodes = new LinkedHashMap<>();
-    final Map<String, Set<List<String>>> relationships = new TreeMap<>();
-    /** Per relationship type, per (start, end): the named graphs asserting it (refresh only). */
-    final Map<String, Map<List<String>, Set<String>>> relationshipSources = new TreeMap<>();
-    final Set<Triple> relationTriples = new LinkedHashSet<>();
-    /** Per (type, start, end): properties of the reified statement (see provenance). */
-    final Map<List<String>, Map<String, Object>> provenance = new HashMap<>();
-    final Map<String, NamespaceData> namespaces = new TreeMap<>();
-    final Map<String, String> prefixByNamespace = new HashMap<>();
-    /** Whether the named graphs behind nodes and relationships are gathered ({@value #SOURCES}). */
-    final boolean trackSources;
-
-    Collected(Map<String, String> prefixes, boolean trackSources) {
-      new TreeMap<>(prefixes).forEach((p, ns) -> prefixByNamespace.putIfAbsent(ns, p));
-      this.trackSources = trackSources;
-    }
-
-    String prefixFor(String namespace) {
-      return prefixByNamespace.get(namespace);
-    }
-
-    void addAll(Graph graph) {
-      addAll(graph, null);
-    }
-
-    /** Adds every triple of {@code graph}; {@code source}, when not null, is its name. */
-    void addAll(Graph graph, String source) {
-      ExtendedIterator<Triple> it = graph.find();
-      try {
-        while (it.hasNext()) {
-          add(it.next(), source);
-        }
-      } finally {
-        it.close();
-      }
-    }
-
-    private void add(Triple t) {
-      add(t, null);
-    }
-
-    /** Adds one triple; {@code source}, when not null, is the named graph it came from. */
-    void add(Triple t, String source) {
-      Node s = t.getSubject();
-      Node p = t.getPredicate();
-      Node o = t.getObject();
-      if (!(s.isURI() || s.isBlank()) || !p.isURI()) {
-        return;
-      }
-      NodeData subject = node(s);
-      if (source != null) {
-        subject.sources.add(source);
-      }
-      String pIri = p.getURI();
-      if (o.isLiteral()) {
-        String key = propertyKey(pIri);
-        if (key.endsWith(PropertyValues.LANG) || key.endsWith(PropertyValues.TYPE)) {
-          throw new UnmappableRdfException("the predicate <" + pIri + "> maps to the Neo4j property key '" + key
-              + "', which newsgraph keeps for the " + (key.endsWith(PropertyValues.LANG) ? "language tags" : "datatypes")
-              + " of '" + key.substring(0, key.length() - 6) + "'; rename the predicate before loading");
-        }
-        (OneValueProperties.handles(pIri) ? subject.handled.computeIfAbsent(pIri, k -> new LinkedHashSet<>())
-            : subject.literals.computeIfAbsent(key, k -> new LinkedHashSet<>())).add(o);
-        record(pIri).dataPredicates.add(localName(pIri));
-      } else if (p.equals(RDF.type.asNode()) && o.isURI()) {
-        subject.labels.add(labelName(o.getURI()));
-        record(o.getURI()).classes.add(localName(o.getURI()));
-      } else if (o.isURI() || o.isBlank() || o.isTripleTerm()) {
-        NodeData object = node(o);
-        if (o.isTripleTerm()) {
-          object.labels.add(TRIPLE_TERM_LABEL);
-        }
-        String type = relationshipType(pIri);
-        List<String> so = List.of(uri(s), uri(o));
-        relationships.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(so);
-        relationTriples.add(t);
-        if (trackSources) {
-          Set<String> relSources =
-              relationshipSources
-                  .computeIfAbsent(type, k -> new HashMap<>())
-                  .computeIfAbsent(so, k -> new TreeSet<>());
-          if (source != null) {
-            object.sources.add(source);
-            relSources.add(source);
-          }
-        }
-        record(pIri).objectPredicates.add(localName(pIri));
-      }
-    }
-
-    private NodeData node(Node n) {
-      return nodes.computeIfAbsent(uri(n), k -> new NodeData());
-    }
-
-    private NamespaceData record(String iri) {
-      NamespaceData d = namespaces.computeIfAbsent(namespace(iri), k -> new NamespaceData());
-      d.localNames.add(localName(iri));
-      return d;
-    }
-
-    static String uri(Node n) {
-      return TermCodec.uri(n);
-    }
-  }
 }

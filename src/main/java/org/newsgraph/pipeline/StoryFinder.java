@@ -37,7 +37,7 @@ import org.newsgraph.rdf.RdfStore;
  * is taken (then the smaller IRI), and its story's first article is the one linked to. The stored
  * articles' content hashes are read once, when the first article is looked at; their bodies ({@code
  * ng:text}) only when some article is to be extracted (every stored text is read and sketched then;
- * see the README for the time it takes). Not thread-safe.
+ * docs/performance.md gives the time it takes). Not thread-safe.
  */
 public final class StoryFinder {
   private static final String PREFIX = "PREFIX ng: <" + NG.NS + ">\n";

@@ -216,9 +216,9 @@ public final class StreamingBuild {
         loaded = stored;
       } catch (RuntimeException e) {
         neo4jFailure = e;
-        err.println("newsgraph: " + ArticleGuard.printable(e instanceof org.newsgraph.StoreUnavailableException
-            ? e.getMessage() : "loading into Neo4j failed: " + e.getMessage())
-            + "; the RDF of the next batches is stored all the same and listed for Neo4j in "
+        // the reason is reported once, at the end (Report.neo4jFailure); say now what happens meanwhile
+        err.println("newsgraph: Neo4j could not be loaded from batch " + batch.number() + " on (the reason follows at"
+            + " the end); the RDF of this and the next batches is stored all the same and listed for Neo4j in "
             + PendingLoads.file(config.stores().dataDir()).getFileName());
       }
       status = new Status(Phase.EXTRACTING, stored, loaded, 0);

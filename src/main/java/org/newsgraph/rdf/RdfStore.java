@@ -16,7 +16,7 @@ import org.newsgraph.TabularResult;
  *
  * <p>Only named graphs are managed; a store's default graph is left alone. Queries ({@link
  * #select}) see the store's default graph: in TDB2 the union of all named graphs; on an endpoint
- * whatever the server makes of it (configure it as the union, see the README).
+ * whatever the server makes of it (configure it as the union, see docs/servers.md).
  */
 public interface RdfStore extends AutoCloseable {
   /** Where the RDF is, for messages: {@code TDB2 in DIR} or {@code SPARQL endpoint URL}. */

@@ -694,7 +694,7 @@ public final class ArticleReader {
           case "csv" -> {
             java.io.InputStream in = stream(file, content);
             try {
-              return CsvArticleParser.cursor(in, id, source, defaultDate, csvColumns, problems);
+              return CsvArticleParser.cursor(in, id, source, defaultDate, csvColumns, problems, warnings);
             } catch (BadInputException | IOException | RuntimeException e) {
               in.close();
               throw e;

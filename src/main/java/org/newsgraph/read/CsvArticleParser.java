@@ -33,10 +33,12 @@ final class CsvArticleParser {
    *     breaks in a field)
    * @param defaultDate the date for rows without one; may be {@code null}
    * @param problems receives one problem per row skipped
+   * @param warnings receives one caveat per row whose date cannot be read: that row is read without
+   *     a date, or with {@code defaultDate}, instead of being skipped
    * @throws BadInputException when the header has no text column
    */
   static List<Article> parse(String content, String fileId, String source, LocalDate defaultDate, CsvColumns columns,
-      Consumer<ReadProblem> problems) throws BadInputException {
+      Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings) throws BadInputException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
         .setAllowMissingColumnNames(true).setIgnoreSurroundingSpaces(false).get();
     List<Article> articles = new ArrayList<>();
@@ -52,7 +54,7 @@ final class CsvArticleParser {
         long rowNumber = row.getRecordNumber() + 1;
         String rowSource = source + ":" + rowNumber;
         try {
-          articles.add(article(row, header, columns, fileId + "-" + rowNumber, rowSource, defaultDate));
+          articles.add(article(row, header, columns, fileId + "-" + rowNumber, rowSource, defaultDate, warnings));
         } catch (BadInputException e) {
           problems.accept(new ReadProblem(rowSource, e.getMessage()));
         }
@@ -75,7 +77,8 @@ final class CsvArticleParser {
    *     {@link ArticleCursor#next()} when the rest of the file is not valid CSV or UTF-8
    */
   static ArticleCursor cursor(java.io.InputStream in, String fileId, String source, LocalDate defaultDate,
-      CsvColumns columns, Consumer<ReadProblem> problems) throws BadInputException, IOException {
+      CsvColumns columns, Consumer<ReadProblem> problems, Consumer<ReadProblem> warnings)
+      throws BadInputException, IOException {
     java.io.Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
         java.nio.charset.StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -133,7 +136,7 @@ final class CsvArticleParser {
           long rowNumber = row.getRecordNumber() + 1;
           String rowSource = source + ":" + rowNumber;
           try {
-            return article(row, header, columns, fileId + "-" + rowNumber, rowSource, defaultDate);
+            return article(row, header, columns, fileId + "-" + rowNumber, rowSource, defaultDate, warnings);
           } catch (BadInputException e) {
             problems.accept(new ReadProblem(rowSource, e.getMessage()));
           }
@@ -153,7 +156,7 @@ final class CsvArticleParser {
   }
 
   private static Article article(CSVRecord row, Map<String, Integer> header, CsvColumns columns, String fallbackId,
-      String source, LocalDate defaultDate) throws BadInputException {
+      String source, LocalDate defaultDate, Consumer<ReadProblem> warnings) throws BadInputException {
     String text = TextDecoding.normalise(value(row, header, columns.column("text"))).replaceFirst("^(?:[ \\t]*\\n)+", "")
         .stripTrailing();
     if (text.isBlank()) {
@@ -163,10 +166,13 @@ final class CsvArticleParser {
     String dateValue = value(row, header, columns.column("date")).strip();
     LocalDate date = defaultDate;
     if (!dateValue.isEmpty()) {
-      date = Dates.parse(dateValue);
-      if (date == null) {
-        throw new BadInputException("the date '" + dateValue + "' cannot be read; write it as YYYY-MM-DD or an ISO"
-            + " date-time such as 2020-12-18T09:30:00Z");
+      LocalDate read = Dates.parse(dateValue);
+      if (read == null) {
+        warnings.accept(new ReadProblem(source, "the date '" + dateValue + "' cannot be read (write YYYY-MM-DD or an ISO"
+            + " date-time such as 2020-12-18T09:30:00Z); built " + (defaultDate == null ? "without a publication date"
+            : "with --date " + defaultDate)));
+      } else {
+        date = read;
       }
     }
     List<String> authors = new ArrayList<>();

@@ -57,6 +57,22 @@ class CliErrorsTest {
     assertEquals(2, missing.exit(), missing.toString());
     assertEquals(List.of("newsgraph: Missing required parameter: 'CYPHER'", "See 'newsgraph query --help'."),
         missing.err().lines().toList());
+    // the commands' own checks of their arguments say the same two lines
+    CliRun noInput = CliRun.run("build");
+    assertEquals(2, noInput.exit(), noInput.toString());
+    assertEquals(List.of("newsgraph: no input: give article files, folders or URLs, e.g. 'newsgraph build seeds/'",
+        "See 'newsgraph build --help'."), noInput.err().lines().toList());
+    CliRun badFormat = CliRun.run("--data-dir", dir.toString(), "query", "--format", "xml", "RETURN 1");
+    assertEquals(2, badFormat.exit(), badFormat.toString());
+    assertEquals(List.of("newsgraph: unknown --format 'xml'; use one of [table, csv, json]",
+        "See 'newsgraph query --help'."), badFormat.err().lines().toList());
+    CliRun badEvery = CliRun.run("watch", "--every", "5x", "https://example.org/feed.xml");
+    assertEquals(2, badEvery.exit(), badEvery.toString());
+    assertEquals(List.of("newsgraph: --every takes a duration such as 90s, 15m or 2h, not '5x'",
+        "See 'newsgraph watch --help'."), badEvery.err().lines().toList());
+    CliRun none = CliRun.run();
+    assertEquals(List.of("newsgraph: Missing command: say what to do, e.g. 'newsgraph build seeds/'",
+        "See 'newsgraph --help'."), none.err().lines().toList());
   }
 
   @Test
@@ -113,7 +129,7 @@ class CliErrorsTest {
         "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }");
     assertEquals(2, service.exit(), service.toString());
     assertEquals("newsgraph: SERVICE <http://127.0.0.1:9/> is refused: queries read only the newsgraph store"
-        + " and never reach the network\n", service.err());
+        + " and never reach the network\nSee 'newsgraph sparql --help'.\n", service.err());
     CliRun from = CliRun.run("--data-dir", dir.toString(), "sparql", "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }");
     assertEquals(2, from.exit(), from.toString());
     assertTrue(from.err().startsWith("newsgraph: FROM and FROM NAMED are refused"), from.err());

@@ -40,7 +40,8 @@ class InterruptedBuildTest {
 
   /** A {@code newsgraph} command in its own JVM, SIGINT at its default disposition (see {@link ChildJvm}). */
   static BuildKillTest.Child start(Path dir, String name, String heap, String... args) throws IOException {
-    List<String> cmd = new java.util.ArrayList<>(List.of(heap, Main.class.getName()));
+    // a progress line per article (not one per 30 s), so the test sees the extraction under way
+    List<String> cmd = new java.util.ArrayList<>(List.of(heap, "-Dnewsgraph.progressSeconds=0", Main.class.getName()));
     cmd.addAll(List.of(args));
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
@@ -65,7 +66,7 @@ class InterruptedBuildTest {
     Path data = dir.resolve("data");
     BuildKillTest.Child build = start(dir, "extracting", "-Xmx6g", "--data-dir", data.toString(), "build", "--profile", "fast",
         "--threads", "1", "--date", "2024-01-02", "bench/corpus");
-    assertTrue(build.awaitErr(e -> e.contains("[2/24]"), 600), build.err());
+    assertTrue(build.awaitErr(e -> e.contains("progress: 2/24 articles"), 600), build.err());
     String after = interrupt(build);
     System.out.println("after SIGINT while extracting: " + after);
     assertEquals("newsgraph build: interrupted while reading and extracting the articles; nothing of this run was"

@@ -88,7 +88,7 @@ class MainJobTest {
   @Order(3)
   void theEvidenceSentenceOfAnEdgeIsOneQueryAwayInCypherAndSparql() {
     String sentence = "Jin was the company's liaison with Chinese law enforcement and intelligence officials, prosecutors said.";
-    // the README's queries: the reifier node (Statement) in Cypher, the RDF-star annotation in SPARQL
+    // the queries of docs/graph-model.md: the reifier node (Statement) in Cypher, the RDF-star annotation in SPARQL
     CliRun c = CliRun.run("--data-dir", data, "query",
         "MATCH (:Person {name: $p})-[r:EMPLOYEE_OR_MEMBER_OF]->(:Organization {name: $o}) "
             + "MATCH (s:Statement {uri: r.statement})-[:EVIDENCE]->(e:Sentence) "

@@ -78,7 +78,7 @@ class OneNamePerNodeTest {
       updater.replace(mapper.articleIri("mixed"), mapper.map(second)); // a refresh
       updater.replace(mapper.articleIri("third"), mapper.map(third));
 
-      // the README's own pattern finds the node, and the name is a string
+      // the pattern of docs/graph-model.md finds the node, and the name is a string
       TabularResult acme = store.query("MATCH (o:Organization {name: $n}) RETURN o.name, o.aliases, toString(o.name),"
           + " o.aliases__key", Map.of("n", "Acme Corp"), false, null);
       assertEquals(List.of(List.of("Acme Corp", List.of("ACME CORP"), "Acme Corp")),

@@ -26,7 +26,7 @@ import org.newsgraph.read.ArticleReader;
  * TDB2, Neo4j through {@link ArticleUpdater} as {@code build} does), then back out of Neo4j: the
  * RDF rebuilt from the property graph is isomorphic to the union of what TDB2 stores, blank nodes
  * and triple terms included (Neo4j keeps no graph names, so the union is compared). Also the two
- * evidence queries of the README.
+ * evidence queries of docs/graph-model.md.
  */
 class SeedRoundTripTest {
   static final String SENTENCE =

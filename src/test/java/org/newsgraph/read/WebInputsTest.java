@@ -255,8 +255,9 @@ class WebInputsTest {
         + ",Second,\"Line one.\nLine two, with a comma.\",\"March 4, 2024\",,,\n"
         + "s3,Third,,2024-01-02,,,\n"
         + "s4,Fourth,Some text.,not a date,,,\n");
-    List<Article> articles = read(csv.toString());
-    assertEquals(2, articles.size(), problems.toString());
+    List<ReadProblem> warnings = new ArrayList<>();
+    List<Article> articles = reader.readInputs(List.of(csv.toString()), problems::add, warnings::add);
+    assertEquals(3, articles.size(), problems.toString());
     Article first = articles.get(0);
     assertEquals("s1", first.id());
     assertTrue(first.text().contains("the founder of \"Acme Corp\", was charged"), first.text());
@@ -268,10 +269,15 @@ class WebInputsTest {
     assertEquals("stories-3", second.id(), "no id: the file name and row");
     assertEquals("Line one.\nLine two, with a comma.", second.text());
     assertEquals(LocalDate.of(2024, 3, 4), second.date());
-    assertEquals(List.of(csv + ":4", csv + ":5"), problems.stream().map(ReadProblem::source).toList(),
-        "rows 4 and 5 (row 3 spans two lines: rows are counted, not lines)");
+    assertEquals(List.of(csv + ":4"), problems.stream().map(ReadProblem::source).toList(),
+        "row 4 (row 3 spans two lines: rows are counted, not lines)");
     assertTrue(problems.get(0).reason().contains("'text' field is empty"));
-    assertTrue(problems.get(1).reason().contains("'not a date' cannot be read"));
+    Article undated = articles.get(2);
+    assertEquals(List.of("s4", "Some text."), List.of(undated.id(), undated.text()));
+    assertEquals(DEFAULT, undated.date(), "a date that cannot be read: built with --date, not dropped");
+    assertEquals(List.of(csv + ":5"), warnings.stream().map(ReadProblem::source).toList());
+    assertTrue(warnings.get(0).reason().contains("'not a date' cannot be read")
+        && warnings.get(0).reason().contains("built with --date 2001-01-01"), warnings.toString());
 
     Path other = dir.resolve("export.csv");
     Files.writeString(other, "story_id,headline,body,published\nx9,Mapped,Body text here.,2024-06-07\n");

@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * saved as {@code target/viz/seed-page-event-hovered.png}), that
  * clicking a link shows its evidence sentence with the article's title and date, that clicking a
  * node lists its aliases, and that the search box finds a node by alias. The screenshot is saved as
- * {@code target/viz/seed-page.png} (the README's picture, {@code docs/network-seed.png}, is a copy).
+ * {@code target/viz/seed-page.png} (the picture of docs/network.md, {@code docs/network-seed.png}, is a copy).
  * A synthetic page of 500 actors is opened too and timed. On the RDF of 28 real articles (213
  * actors, 142 links, 133 actors without a link) it measures the names' size at the opening zoom and
  * the share of the canvas the linked actors cover, checks that the actors without links are listed

@@ -40,7 +40,8 @@ import org.newsgraph.rdf.NG;
 
 /**
  * Loads the job's output into a Neo4j server or cluster from the executors, through newsgraph's
- * own RDF-to-property-graph mapping ({@link RdfGraphLoader#refresh}), so that Neo4j holds the same
+ * own RDF-to-property-graph mapping ({@link org.newsgraph.neo4j.PropertyGraphMapping}, written by
+ * {@link RdfGraphLoader#refresh}), so that Neo4j holds the same
  * graph as after {@code build}: same nodes, labels, properties (the {@code sources} lists
  * included), relationships and their provenance.
  *
