@@ -20,7 +20,8 @@ import org.newsgraph.pipeline.Ingest;
  * How {@code build} shows its progress on standard error: on a terminal, a bar with the count of
  * articles read, their rate and the time left (me.tongfei:progressbar), with the messages printed
  * above it; otherwise (a log file, a pipe, CI) a plain line every {@value #PERIOD_SECONDS} s with
- * the same figures; with {@code -v}, a line per article extracted. Closing it removes the bar.
+ * the same figures (and a last one at the end, after a run longer than that); with {@code -v}, a
+ * line per article extracted. Closing it removes the bar.
  */
 abstract class ProgressReport implements Ingest.Progress, AutoCloseable {
   /** Seconds between two plain progress lines. */
@@ -96,6 +97,7 @@ abstract class ProgressReport implements Ingest.Progress, AutoCloseable {
     private long count;
     private long start;
     private long last;
+    private boolean printed;
 
     Periodic(PrintWriter err, long periodMillis) {
       this.err = err;
@@ -120,13 +122,15 @@ abstract class ProgressReport implements Ingest.Progress, AutoCloseable {
       long now = System.nanoTime();
       if ((now - last) / 1_000_000 >= periodMillis) {
         last = now;
+        printed = true;
         err.println(line(count, expected, (now - start) / 1e9));
       }
     }
 
+    /** The last line, when a line was printed before (a run shorter than a period stays quiet). */
     @Override
     public void finish() {
-      if (count > 0 && start > 0) {
+      if (printed && count > 0 && start > 0) {
         err.println(line(count, count, (System.nanoTime() - start) / 1e9));
         start = 0;
       }
