@@ -891,6 +891,14 @@ public final class RdfGraphLoader {
     String label = quote(NAMESPACE_LABEL);
     session.executeWrite(
         tx -> {
+          // write-lock the namespace nodes first (in a fixed order), so that two loads at once (the
+          // Spark job's partitions) cannot both read the old lists and one lose the other's names
+          tx.run(
+                  "UNWIND $ns AS ns MERGE (n:"
+                      + label
+                      + " {namespace: ns}) SET n._lock = true REMOVE n._lock",
+                  Map.of("ns", new ArrayList<>(new TreeSet<>(c.namespaces.keySet()))))
+              .consume();
           Map<String, Map<String, Object>> existing = new HashMap<>();
           List<Record> records =
               tx.run(

@@ -427,6 +427,51 @@ public final class ArticleReader {
   }
 
   /**
+   * Reads the content of one file that is not on the local file system (for example one a Spark
+   * job read from HDFS or S3), as {@link #readFile} reads a file: the extension of {@code name}
+   * chooses the format ({@code .txt}, {@code .html}/{@code .htm}, {@code .jsonl}, {@code .csv},
+   * {@code .rss}/{@code .atom}/{@code .xml} feeds; web archives need {@link #readFile}), the name
+   * without it is the article id ({@code .txt}, {@code .html}) or the id of lines without one
+   * ({@code .jsonl}), and {@code source} is recorded as where the article was read from.
+   *
+   * @param name the file's name (its last path segment), e.g. {@code story.txt}
+   * @param source where the content came from, e.g. the file's path or URI; what {@code build}
+   *     records for a local file is its path as given
+   * @param content the file's bytes
+   * @param problems receives a {@link ReadProblem} for the file, or for each line or row, skipped
+   * @param warnings receives what was read with a caveat (see {@link #read(List, Consumer, Consumer)})
+   * @return the articles read, possibly empty, never {@code null}; ids are checked within the
+   *     file only (the caller checks them across its inputs)
+   */
+  public List<Article> readContent(String name, String source, byte[] content, Consumer<ReadProblem> problems,
+      Consumer<ReadProblem> warnings) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(content, "content");
+    Session session = new Session(Objects.requireNonNull(problems, "problems"), Objects.requireNonNull(warnings, "warnings"));
+    Path file = Path.of(name.replace('/', '_'));
+    String extension = extension(file) != null ? extension(file) : rawExtension(file);
+    if (extension.startsWith("warc") || (extension(file) == null && !NAMED_ONLY.contains(extension))) {
+      problems.accept(new ReadProblem(source, "unsupported file type here; give a .txt, .html, .htm, .jsonl, .csv,"
+          + " .rss, .atom or .xml file"));
+      return List.of();
+    }
+    session.cursor = session.open(file, source, content);
+    session.cursorSource = source;
+    List<Article> all = new ArrayList<>();
+    try {
+      for (Article a = session.next(); a != null; a = session.next()) {
+        all.add(a);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // nothing is fetched without a fetcher's URL
+    } finally {
+      session.closeCursor();
+    }
+    return all;
+  }
+
+  /**
    * State of one read: the inputs still to read, the folder being walked, the file being read, the
    * articles read and not yet taken (those of one page, feed or small file), the ids seen and the
    * files already read.
@@ -625,6 +670,14 @@ public final class ArticleReader {
 
     /** A cursor over the file's articles; problems that end the file early are reported and give an empty one. */
     private ArticleCursor open(Path file, String source) {
+      return open(file, source, null);
+    }
+
+    /**
+     * As {@link #open(Path, String)}, with the file's bytes given ({@code content}, not for web
+     * archives), or read from {@code file} when {@code null}.
+     */
+    ArticleCursor open(Path file, String source, byte[] content) {
       String extension = extension(file);
       if (extension == null) {
         extension = rawExtension(file);
@@ -636,10 +689,10 @@ public final class ArticleReader {
             return WarcArticleParser.cursor(file, source, defaultDate, problems, warnings);
           }
           case "jsonl" -> {
-            return JsonlArticleParser.cursor(Files.newInputStream(file), id, source, defaultDate, problems, warnings);
+            return JsonlArticleParser.cursor(stream(file, content), id, source, defaultDate, problems, warnings);
           }
           case "csv" -> {
-            java.io.InputStream in = Files.newInputStream(file);
+            java.io.InputStream in = stream(file, content);
             try {
               return CsvArticleParser.cursor(in, id, source, defaultDate, csvColumns, problems, warnings);
             } catch (BadInputException | IOException | RuntimeException e) {
@@ -648,7 +701,7 @@ public final class ArticleReader {
             }
           }
           default -> {
-            return ArticleCursor.of(parse(file, source));
+            return ArticleCursor.of(parse(file, source, content));
           }
         }
       } catch (BadInputException e) {
@@ -661,14 +714,18 @@ public final class ArticleReader {
       return ArticleCursor.of(List.of());
     }
 
-    /** The articles of a file read whole (a page, a text or a feed). */
-    private List<Article> parse(Path file, String source) {
+    private static java.io.InputStream stream(Path file, byte[] content) throws IOException {
+      return content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(file);
+    }
+
+    /** The articles of a file read whole (a page, a text or a feed); its bytes, or null to read them. */
+    private List<Article> parse(Path file, String source, byte[] content) {
       String extension = extension(file);
       if (extension == null) {
         extension = rawExtension(file);
       }
       try {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = content != null ? content : Files.readAllBytes(file);
         if (extension.equals("rss") || extension.equals("atom") || extension.equals("xml")) {
           Feeds.Feed feed = Feeds.parse(bytes, source, null);
           if (feed.items().isEmpty()) {

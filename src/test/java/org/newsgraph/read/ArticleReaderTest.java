@@ -41,6 +41,30 @@ class ArticleReaderTest {
   }
 
   @Test
+  void contentGivenAsBytesReadsAsTheFileWithTheSourceGiven() throws Exception {
+    Path seed = Path.of("seeds/zoom-tiananmen-2020.txt");
+    Article fromFile = reader.read(List.of(seed), problems::add).get(0);
+    byte[] bytes = Files.readAllBytes(seed);
+    Article fromBytes = reader.readContent("zoom-tiananmen-2020.txt", "hdfs://nn/news/zoom.txt", bytes, problems::add,
+        w -> { }).get(0);
+    assertEquals(List.of(), problems);
+    assertEquals(new Article(fromFile.id(), fromFile.title(), fromFile.text(), fromFile.date(), fromFile.url(),
+        fromFile.authors(), fromFile.credits(), "hdfs://nn/news/zoom.txt", fromFile.retrieval()), fromBytes);
+
+    List<Article> lines = reader.readContent("feed.jsonl", "s3a://b/feed.jsonl",
+        "{\"id\": \"j1\", \"text\": \"Body j1.\"}\nnot json\n".getBytes(StandardCharsets.UTF_8), problems::add, w -> { });
+    assertEquals(List.of("j1"), lines.stream().map(Article::id).toList());
+    assertEquals("s3a://b/feed.jsonl:1", lines.get(0).source());
+    assertEquals(1, problems.size());
+    assertEquals("s3a://b/feed.jsonl:2", problems.get(0).source());
+
+    problems.clear();
+    assertEquals(List.of(), reader.readContent("a.warc.gz", "x", new byte[] {1}, problems::add, w -> { }));
+    assertEquals(List.of(), reader.readContent("a.pdf", "y", new byte[] {1}, problems::add, w -> { }));
+    assertEquals(List.of("x", "y"), problems.stream().map(ReadProblem::source).toList());
+  }
+
+  @Test
   void folderIsReadRecursivelyInPathOrderIgnoringOtherFiles() throws Exception {
     write("b.txt", "B\nBody b.");
     write("a/z.TXT", "AZ\nBody az.");
