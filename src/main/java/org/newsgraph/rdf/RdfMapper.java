@@ -240,6 +240,9 @@ public final class RdfMapper {
         st.addLiteral(NG.confidence, m.createTypedLiteral(decimal(rel.confidence()), XSDDatatype.XSDdecimal));
       }
     }
+    // an article may tell two events of one type and participants (distinct times or places), but
+    // only the first of them takes the story's event IRI: one event resource, one report's evidence
+    Set<String> storyIrisTaken = new java.util.HashSet<>();
     for (Event ev : g.events()) {
       List<String[]> roles = new java.util.ArrayList<>();
       for (Argument arg : ev.arguments()) {
@@ -248,6 +251,9 @@ public final class RdfMapper {
         }
       }
       String known = story == null ? null : story.eventIris().get(eventKey(ev.type(), roles));
+      if (known != null && !storyIrisTaken.add(known)) {
+        known = null;
+      }
       Resource r = m.createResource(known != null ? known : articleIri + "/event/" + ev.id(), NG.Event)
           .addProperty(RDF.type, NG.eventClass(ev.type()))
           .addProperty(NG.eventType, ev.type())
@@ -279,7 +285,8 @@ public final class RdfMapper {
   /**
    * What makes two reports' events one event: the type and the participants, {@code
    * TYPE|ROLE=ENTITY|...} with the (role property IRI, entity IRI) pairs sorted, as an article
-   * already keeps one event per type and participants.
+   * already keeps one event per type and participants unless their times or places differ (then
+   * the first of them is the story's event, {@link #map(ArticleGraph, Story)}).
    *
    * @param type the event type, e.g. {@code Justice.Arrest-Jail}
    * @param roles pairs of role property IRI and entity IRI

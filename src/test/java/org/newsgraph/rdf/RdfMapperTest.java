@@ -154,6 +154,30 @@ class RdfMapperTest {
   }
 
   @Test
+  void aNearDuplicateWithTwoEventsOfOneTypeAndParticipantsGivesTheStorysIriToTheFirstOnly() {
+    // a near-duplicate that tells two charges of Jane Roe (distinct times): both have the story's
+    // event key; one event resource may carry one report's evidence and time, so the second keeps
+    // its own IRI and the article stays valid (it was skipped as breaking ng:evidence maxCount 1)
+    org.newsgraph.model.ArticleGraph g = SampleGraphs.acme();
+    org.newsgraph.model.Event first = g.events().get(0);
+    org.newsgraph.model.Event second = new org.newsgraph.model.Event("e2", first.type(), first.triggers(), first.arguments(),
+        "2023-01", false, false, first.assertedBy(), first.stage(), g.sentences().get(0), first.extractor());
+    org.newsgraph.model.ArticleGraph two = new org.newsgraph.model.ArticleGraph(g.article(), g.sentences(), g.entities(),
+        g.relations(), List.of(first, second), g.extractorVersion());
+    List<String[]> roles = new java.util.ArrayList<>();
+    for (org.newsgraph.model.Argument a : first.arguments()) {
+      roles.add(new String[] {NG.role(a.role()).getURI(), mapper.entityIri(a.entity())});
+    }
+    String storyEvent = "https://w3id.org/newsgraph/id/article/acme-0/event/e1";
+    Model m = mapper.map(two, new RdfMapper.Story("https://w3id.org/newsgraph/id/article/acme-0",
+        java.util.Map.of(RdfMapper.eventKey(first.type(), roles), storyEvent)));
+    Validation.Result v = Validation.validate(m);
+    assertTrue(v.conforms(), v.reportTurtle());
+    assertEquals("2024-03", m.getResource(storyEvent).getProperty(NG.eventTime).getString());
+    assertEquals("2023-01", m.getResource(mapper.articleIri("acme-1") + "/event/e2").getProperty(NG.eventTime).getString());
+  }
+
+  @Test
   void sampleConformsToTheShapesAndABrokenGraphDoesNot() {
     Model m = mapper.map(SampleGraphs.acme());
     Validation.Result ok = Validation.validate(m);
