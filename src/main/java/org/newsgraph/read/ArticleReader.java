@@ -128,11 +128,7 @@ public final class ArticleReader {
     Objects.requireNonNull(problems, "problems");
     Objects.requireNonNull(warnings, "warnings");
     try (Articles stream = open(inputs, problems, warnings)) {
-      List<Article> all = new ArrayList<>();
-      for (Article a = stream.next(); a != null; a = stream.next()) {
-        all.add(a);
-      }
-      return all;
+      return stream.remaining();
     }
   }
 
@@ -176,6 +172,20 @@ public final class ArticleReader {
      */
     public Article next() throws InterruptedException {
       return session.next();
+    }
+
+    /**
+     * The articles not read yet, in order, read to the end.
+     *
+     * @return a new list, possibly empty
+     * @throws InterruptedException when interrupted while fetching a page or feed
+     */
+    public List<Article> remaining() throws InterruptedException {
+      List<Article> all = new ArrayList<>();
+      for (Article a = next(); a != null; a = next()) {
+        all.add(a);
+      }
+      return all;
     }
 
     /** Closes the file being read, if any. */
@@ -377,21 +387,17 @@ public final class ArticleReader {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(problems, "problems");
     Objects.requireNonNull(warnings, "warnings");
-    List<String> given = new ArrayList<>();
     for (Path input : inputs) {
-      given.add(Objects.requireNonNull(input, "input").toString());
+      Objects.requireNonNull(input, "input");
     }
     Session session = new Session(problems, warnings);
     session.todo.addAll(inputs);
-    List<Article> all = new ArrayList<>();
     try (Articles stream = new Articles(session)) {
-      for (Article a = stream.next(); a != null; a = stream.next()) {
-        all.add(a);
-      }
+      return stream.remaining();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // only URLs are fetched, and paths are no URLs
+      return List.of();
     }
-    return all;
   }
 
   /**
@@ -415,15 +421,12 @@ public final class ArticleReader {
       return List.of();
     }
     session.todo.add(file);
-    List<Article> all = new ArrayList<>();
     try (Articles stream = new Articles(session)) {
-      for (Article a = stream.next(); a != null; a = stream.next()) {
-        all.add(a);
-      }
+      return stream.remaining();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      Thread.currentThread().interrupt(); // only URLs are fetched, and a path is no URL
+      return List.of();
     }
-    return all;
   }
 
   /**
@@ -458,17 +461,12 @@ public final class ArticleReader {
     }
     session.cursor = session.open(file, source, content);
     session.cursorSource = source;
-    List<Article> all = new ArrayList<>();
-    try {
-      for (Article a = session.next(); a != null; a = session.next()) {
-        all.add(a);
-      }
+    try (Articles stream = new Articles(session)) {
+      return stream.remaining();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // nothing is fetched without a fetcher's URL
-    } finally {
-      session.closeCursor();
+      return List.of();
     }
-    return all;
   }
 
   /**
