@@ -305,6 +305,16 @@ public final class RdfMapper {
       NG.assertedBy.getURI(), RDF.type.getURI());
 
   /**
+   * Whether a statement about an {@code ng:Event} names one of its arguments: an {@code ng:} role
+   * property ({@code ng:defendant}, {@code ng:place}, ...) to an IRI, not {@code ng:inArticle},
+   * {@code ng:evidence} or {@code ng:assertedBy}.
+   */
+  public static boolean isRole(Statement st) {
+    String p = st.getPredicate().getURI();
+    return p.startsWith(NG.NS) && !NOT_ROLES.contains(p) && st.getObject().isURIResource();
+  }
+
+  /**
    * The events of one or more articles' RDF by {@link #eventKey}: every {@code ng:Event} with its
    * {@code ng:eventType} and the {@code ng:} properties to IRIs other than {@code ng:inArticle},
    * {@code ng:evidence} and {@code ng:assertedBy}. Of two events with one key, the one with the
@@ -321,9 +331,8 @@ public final class RdfMapper {
       }
       List<String[]> roles = new java.util.ArrayList<>();
       e.listProperties().forEachRemaining(st -> {
-        String p = st.getPredicate().getURI();
-        if (p.startsWith(NG.NS) && !NOT_ROLES.contains(p) && st.getObject().isURIResource()) {
-          roles.add(new String[] {p, st.getObject().asResource().getURI()});
+        if (isRole(st)) {
+          roles.add(new String[] {st.getPredicate().getURI(), st.getObject().asResource().getURI()});
         }
       });
       String key = eventKey(e.getProperty(NG.eventType).getString(), roles);

@@ -2,7 +2,6 @@ package org.newsgraph.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newsgraph.rdf.NG;
+import org.newsgraph.rdf.RdfMapper;
 
 /**
  * The entities, relations and events of one article's RDF (the model {@code RdfMapper} made) as
@@ -70,9 +70,6 @@ public final class ArticleTables {
       .add("evidenceBegin", DataTypes.IntegerType)
       .add("evidenceEnd", DataTypes.IntegerType);
 
-  private static final Set<String> NOT_ARGUMENTS = Set.of(NG.inArticle.getURI(), NG.evidence.getURI(),
-      NG.assertedBy.getURI(), RDF.type.getURI());
-
   /** The entities {@code article} mentions ({@code ng:mentions}), in IRI order. */
   public static List<Row> entities(Model m, Resource article) {
     List<Row> rows = new ArrayList<>();
@@ -124,9 +121,8 @@ public final class ArticleTables {
       props.sort(java.util.Comparator.comparing((Statement s) -> s.getPredicate().getURI())
           .thenComparing(s -> s.getObject().toString()));
       for (Statement s : props) {
-        Property p = s.getPredicate();
-        if (p.getURI().startsWith(NG.NS) && s.getObject().isURIResource() && !NOT_ARGUMENTS.contains(p.getURI())) {
-          arguments.add(RowFactory.create(p.getLocalName(), s.getResource().getURI()));
+        if (RdfMapper.isRole(s)) {
+          arguments.add(RowFactory.create(s.getPredicate().getLocalName(), s.getResource().getURI()));
         }
       }
       Resource evidence = resource(ev, NG.evidence);
