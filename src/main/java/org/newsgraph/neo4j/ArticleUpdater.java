@@ -122,6 +122,46 @@ public final class ArticleUpdater {
   }
 
   /**
+   * The Neo4j half of storing graphs that are new to the RDF store (see {@link #allNew}): adds them
+   * with {@link RdfGraphLoader#add}, which reads only the graphs and the Neo4j nodes and
+   * relationships they touch, then recomputes from the store, as {@link #refresh} does, the few
+   * nodes whose stored properties it could not merge. Into an empty Neo4j, the whole store is
+   * loaded, as {@link #refresh} does. The result is the one {@link #refresh} of the graphs'
+   * resources gives.
+   *
+   * @param graphs graph IRI to content, as just stored; none of the names held a graph before
+   * @return what Neo4j was sent
+   */
+  public LoadStats add(Map<String, Model> graphs) {
+    if (loader.isEmpty()) {
+      return loader.load(tdb.all(), true);
+    }
+    RdfGraphLoader.Added added = loader.add(graphs);
+    LoadStats stats = added.stats();
+    if (!added.unmerged().isEmpty()) {
+      Set<Node> nodes = new HashSet<>();
+      added.unmerged().forEach(u -> nodes.add(TermCodec.node(u)));
+      LoadStats r = loader.refresh(tdb.around(nodes), nodes);
+      stats = new LoadStats(stats.nodes() + r.nodes(), stats.relationships() + r.relationships(),
+          stats.properties() + r.properties(), stats.elapsedMillis() + r.elapsedMillis());
+    }
+    return stats;
+  }
+
+  /**
+   * Whether none of {@code graphIris} names a graph the RDF store holds now: asked before storing
+   * them, it says whether {@link #add} may load them instead of {@link #refresh}.
+   */
+  public static boolean allNew(RdfStore tdb, Collection<String> graphIris) {
+    for (String g : graphIris) {
+      if (!tdb.resourcesOf(g).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {@link #refresh} will fill Neo4j from the whole RDF store (Neo4j holds no {@code
    * Resource} node yet): a caller that must survive a crash records that the whole store is
    * pending first.

@@ -250,6 +250,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         lastBindFailure);
   }
 
+  /**
+   * The embedded database's page cache: 512 MiB (Neo4j's own default is half of the memory left
+   * after the heap, which let the resident memory of a long build grow to several GB). A larger graph
+   * is read from disk more often; it is served better by a Neo4j server ({@code --neo4j-uri}).
+   */
+  public static final long DEFAULT_PAGE_CACHE_BYTES = 512L * 1024 * 1024;
+
   private static DatabaseManagementServiceBuilder builder(
       Path home, int port, Log4jLogProvider userLog) {
     return new DatabaseManagementServiceBuilder(home)
@@ -268,6 +275,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of())
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+        // Neo4j sizes its page cache (off the Java heap) from the machine's free memory by default,
+        // so a long build's resident memory grew with the store; a fixed cap keeps it bounded
+        .setConfig(GraphDatabaseSettings.pagecache_memory, DEFAULT_PAGE_CACHE_BYTES)
         // Neo4j's defaults make Bolt shutdown wait ~10 s for Netty's quiet period
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .setConfig(

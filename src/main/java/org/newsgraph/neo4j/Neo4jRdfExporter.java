@@ -142,21 +142,12 @@ public final class Neo4jRdfExporter {
       if (p == null) {
         continue;
       }
-      List<?> values = e.getValue() instanceof List<?> l ? l : List.of(e.getValue());
-      List<?> types = companion(props.get(key + PropertyValues.TYPE), values.size());
-      List<?> langs = companion(props.get(key + PropertyValues.LANG), values.size());
-      if (types == null || langs == null) {
-        problems.add("the property '" + key + "' of <" + uri + "> has " + values.size()
-            + " value(s) but its " + PropertyValues.TYPE + "/" + PropertyValues.LANG + " lists do not match");
-        continue;
-      }
-      for (int i = 0; i < values.size(); i++) {
-        try {
-          g.add(Triple.create(s, NodeFactory.createURI(p),
-              PropertyValues.decode(values.get(i), (String) types.get(i), (String) langs.get(i))));
-        } catch (IllegalArgumentException | ClassCastException x) {
-          problems.add("the property '" + key + "' of <" + uri + ">: " + x.getMessage());
+      try {
+        for (Node value : PropertyValues.decodeAll(props, key)) {
+          g.add(Triple.create(s, NodeFactory.createURI(p), value));
         }
+      } catch (IllegalArgumentException x) {
+        problems.add("<" + uri + ">: " + x.getMessage());
       }
     }
   }
@@ -177,19 +168,6 @@ public final class Neo4jRdfExporter {
         g.add(Triple.create(s, NodeFactory.createURI(p), NodeFactory.createLiteralString(String.valueOf(values.get(i)))));
       }
     }
-  }
-
-  /** The companion list of {@code n} values: given, one string for one value, or all empty. */
-  private static List<?> companion(Object c, int n) {
-    if (c == null) {
-      List<String> empty = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        empty.add("");
-      }
-      return empty;
-    }
-    List<?> l = c instanceof List<?> x ? x : List.of(c);
-    return l.size() == n ? l : null;
   }
 
   private static Node term(String uri, Set<String> problems) {

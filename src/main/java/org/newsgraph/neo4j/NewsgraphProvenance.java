@@ -71,6 +71,15 @@ final class NewsgraphProvenance {
    * the first one by statement IRI (see the class description).
    */
   static void addTo(DatasetGraph dsg, Collected c) {
+    addTo(dsg, c, null);
+  }
+
+  /**
+   * As {@link #addTo(DatasetGraph, Collected)}; an event told by several graphs (the reports of one
+   * story) takes its provenance from the first of them in {@code graphOrder}, or, when that is
+   * null, the first the dataset lists (for TDB2, the graph stored first).
+   */
+  static void addTo(DatasetGraph dsg, Collected c, Comparator<Node> graphOrder) {
     boolean reifiers = contains(dsg, RDF.Nodes.reifies);
     boolean classic = contains(dsg, RDF_SUBJECT);
     boolean events = dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), NG_EVENT).hasNext();
@@ -103,7 +112,7 @@ final class NewsgraphProvenance {
       String type = relationshipType(t.getPredicate().getURI());
       List<String> key = List.of(type, Collected.uri(t.getSubject()), Collected.uri(t.getObject()));
       if (statements.isEmpty()) {
-        Map<String, Object> role = eventRoleProvenance(dsg, t);
+        Map<String, Object> role = eventRoleProvenance(dsg, t, graphOrder);
         if (role != null) {
           c.provenance.put(key, role);
         }
@@ -132,7 +141,7 @@ final class NewsgraphProvenance {
    * extractor}, {@code stage}, {@code assertedBy}, {@code inArticle}, {@code evidence} with its
    * text and offsets) and {@code event}, its IRI. Otherwise {@code null}.
    */
-  private static Map<String, Object> eventRoleProvenance(DatasetGraph dsg, Triple t) {
+  private static Map<String, Object> eventRoleProvenance(DatasetGraph dsg, Triple t, Comparator<Node> graphOrder) {
     String p = t.getPredicate().getURI();
     if (!p.startsWith(NG_NS) || EVENT_PROVENANCE.contains(p.substring(NG_NS.length()))) {
       return null;
@@ -141,7 +150,14 @@ final class NewsgraphProvenance {
     if (!it.hasNext()) {
       return null;
     }
-    Map<String, Object> props = describe(dsg, it.next().getGraph(), t.getSubject(), EVENT_PROVENANCE);
+    Node graph = it.next().getGraph();
+    while (graphOrder != null && it.hasNext()) {
+      Node other = it.next().getGraph();
+      if (graphOrder.compare(other, graph) < 0) {
+        graph = other;
+      }
+    }
+    Map<String, Object> props = describe(dsg, graph, t.getSubject(), EVENT_PROVENANCE);
     props.put("event", Collected.uri(t.getSubject()));
     return props;
   }

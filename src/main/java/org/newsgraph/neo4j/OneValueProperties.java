@@ -88,6 +88,60 @@ final class OneValueProperties {
     rest.forEach((key, values) -> PropertyValues.put(props, key, values));
   }
 
+  /**
+   * The inverse of {@link #put} for a node as Neo4j holds it, for adding new articles' values to it
+   * ({@link RdfGraphLoader#add}): fills {@code handled} and {@code generic} with literals that
+   * give, together with any new ones, what {@link #put} of all the node's literals gives. The name
+   * and the aliases come back whole; of event times only the one kept (the most precise, then the
+   * earliest, is also that of the union); of flags the one value kept ({@code false} of a
+   * disagreement stays {@code false}). A form that {@link #put} would not write from what this reads
+   * back (checked by writing it again) makes it return {@code false}, and the caller recomputes the
+   * node from the RDF instead.
+   *
+   * @param stored the node's properties as read from Neo4j, without {@code uri} and {@code sources}
+   * @param uri the node's uri
+   * @param labels the node's labels besides {@code Resource}
+   * @param handled receives literals of handled predicates, by predicate IRI
+   * @param generic receives literals of other predicates, by property key
+   * @return whether the values were read back exactly
+   */
+  static boolean unput(Map<String, Object> stored, String uri, Set<String> labels, Map<String, Set<Node>> handled,
+      Map<String, Set<Node>> generic) {
+    try {
+      for (String key : stored.keySet()) {
+        if (key.endsWith(PropertyValues.TYPE) || key.endsWith(PropertyValues.LANG) || isDerived(key)) {
+          continue; // read with their key (aliases below; eventDate repeats eventTime)
+        }
+        List<Node> values = PropertyValues.decodeAll(stored, key);
+        String predicate = switch (key) {
+          case "name" -> NAME;
+          case "eventTime" -> EVENT_TIME;
+          case "negated" -> NEGATED;
+          case "hypothetical" -> HYPOTHETICAL;
+          default -> null;
+        };
+        (predicate != null ? handled.computeIfAbsent(predicate, k -> new LinkedHashSet<>())
+            : generic.computeIfAbsent(key, k -> new LinkedHashSet<>())).addAll(values);
+      }
+      if (stored.containsKey(ALIASES)) {
+        if (stored.containsKey(ALIASES + PropertyValues.TYPE) || stored.containsKey(ALIASES + PropertyValues.LANG)) {
+          return false;
+        }
+        List<?> values = stored.get(ALIASES) instanceof List<?> l ? l : List.of(stored.get(ALIASES));
+        List<String> keys = aliasKeys(stored, values.size());
+        for (int i = 0; i < values.size(); i++) {
+          handled.computeIfAbsent("name".equals(keys.get(i)) ? NAME : ALIAS, k -> new LinkedHashSet<>())
+              .add(org.apache.jena.graph.NodeFactory.createLiteralString(String.valueOf(values.get(i))));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    Map<String, Object> again = new TreeMap<>();
+    put(again, uri, labels, handled, generic);
+    return again.equals(stored);
+  }
+
   private static void names(Map<String, Object> props, String uri, Set<Node> names, Set<Node> aliases,
       Map<String, Set<Node>> rest) {
     if (names.isEmpty() && aliases.isEmpty()) {

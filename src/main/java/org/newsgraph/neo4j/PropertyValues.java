@@ -159,6 +159,50 @@ public final class PropertyValues {
         : NodeFactory.createLiteral(lex, TypeMapper.getInstance().getSafeTypeByName(dt));
   }
 
+  /**
+   * The literals that {@code key} and its companions ({@code key__type}, {@code key__lang}) of a
+   * node or relationship as Neo4j holds it stand for: the inverse of {@link #put}.
+   *
+   * @param props the stored properties
+   * @param key a property key present in {@code props}
+   * @return the literals, in the stored order
+   * @throws IllegalArgumentException when a companion list's length differs from the values' or a
+   *     value is of a kind this mapping never writes
+   */
+  static List<Node> decodeAll(Map<String, Object> props, String key) {
+    List<?> values = props.get(key) instanceof List<?> l ? l : List.of(props.get(key));
+    List<?> types = companion(props.get(key + TYPE), values.size());
+    List<?> langs = companion(props.get(key + LANG), values.size());
+    if (types == null || langs == null) {
+      throw new IllegalArgumentException("the property '" + key + "' has " + values.size() + " value(s) but its "
+          + TYPE + "/" + LANG + " lists do not match");
+    }
+    List<Node> out = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      try {
+        out.add(decode(values.get(i), (String) types.get(i), (String) langs.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("the property '" + key + "': " + e.getMessage(), e);
+      } catch (ClassCastException e) {
+        throw new IllegalArgumentException("the property '" + key + "' holds a value of a kind this mapping never writes", e);
+      }
+    }
+    return out;
+  }
+
+  /** The companion list of {@code n} values: given, one string for one value, or all empty; null when its size differs. */
+  private static List<?> companion(Object c, int n) {
+    if (c == null) {
+      List<String> empty = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        empty.add("");
+      }
+      return empty;
+    }
+    List<?> l = c instanceof List<?> x ? x : List.of(c);
+    return l.size() == n ? l : null;
+  }
+
   private static String defaultDatatype(Object v) {
     if (v instanceof String) {
       return XSD_STRING;

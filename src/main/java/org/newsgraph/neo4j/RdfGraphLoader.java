@@ -37,6 +37,7 @@ import org.newsgraph.neo4j.PropertyGraphMapping.NamespaceData;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -514,6 +515,220 @@ public final class RdfGraphLoader {
       writeNamespaces(session, c);
     }
     return new LoadStats(present.size() + gone.size(), rels, props, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * What {@link #add} did.
+   *
+   * @param stats what was sent: nodes and relationships merged
+   * @param unmerged uris of nodes whose stored properties could not be read back exactly (see
+   *     {@link OneValueProperties#unput}); they were left as they were, and the caller recomputes
+   *     them from the whole store with {@link #refresh}
+   */
+  public record Added(LoadStats stats, Set<String> unmerged) {}
+
+  /**
+   * Adds named graphs that are new to the store (no graph of that name was there before) to what
+   * Neo4j holds, reading nothing but the batch and the Neo4j nodes and relationships it touches:
+   * the result is what {@link #refresh} of the batch's resources gives after storing the graphs,
+   * without reading back, for a node that thousands of stored articles mention, every quad around
+   * it (which made each batch of a long build slower and larger than the one before).
+   *
+   * <ul>
+   *   <li>a node gets the union of its labels, its properties are recomputed by {@link
+   *       OneValueProperties} from the values it holds (read back with {@link
+   *       OneValueProperties#unput}) and the batch's, and its {@value #SOURCES} list gets the new
+   *       graphs, sorted by Cypher's string order (code points; Java's order for IRIs without
+   *       characters beyond U+FFFF);
+   *   <li>a relationship is merged and its {@value #SOURCES} grown the same way; of the reified
+   *       statements behind it the one with the first IRI gives its provenance, and {@code
+   *       statementCount} adds up (each article reifies its own statements); an event role keeps
+   *       the provenance it has (the article stored first).
+   * </ul>
+   *
+   * <p>Not for graphs that replace stored ones or for removals: those take values away, which only
+   * {@link #refresh} from the whole store can do.
+   *
+   * @param graphs the new named graphs by name, in the order they were stored (of the reports of
+   *     one story stored together, the first gives its events' provenance, as in TDB2)
+   * @return what was sent, and the nodes left to {@link #refresh}
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   * @throws UnmappableRdfException if a predicate's key is a reserved companion key (nothing is
+   *     written then)
+   */
+  public Added add(Map<String, Model> graphs) {
+    long start = System.nanoTime();
+    rowsTotal = 0; // no progress lines: one round of its caller's
+    Dataset batch = org.apache.jena.query.DatasetFactory.create();
+    Map<Node, Integer> order = new HashMap<>();
+    Map<String, String> prefixes = new TreeMap<>();
+    graphs.forEach((name, m) -> {
+      batch.addNamedModel(name, m);
+      order.put(org.apache.jena.graph.NodeFactory.createURI(name), order.size());
+      m.getNsPrefixMap().forEach(prefixes::putIfAbsent);
+    });
+    DatasetGraph dsg = batch.asDatasetGraph();
+    Collected c = new Collected(prefixes, true);
+    graphs.forEach((name, m) -> c.addAll(m.getGraph(), name));
+    NewsgraphProvenance.addTo(dsg, c, Comparator.comparing((Node g) -> order.getOrDefault(g, Integer.MAX_VALUE)));
+    Set<String> unmerged = new TreeSet<>();
+    long props = 0;
+    long rels = 0;
+    String resource = quote(RESOURCE_LABEL);
+    try (Session session = store.session(AccessMode.WRITE)) {
+      createConstraints(session);
+      boolean dynamic = dynamicTypes(session);
+      Map<String, Map<String, Object>> storedNodes = new HashMap<>();
+      Map<String, List<String>> storedLabels = new HashMap<>();
+      List<String> uris = new ArrayList<>(c.nodes.keySet());
+      for (int from = 0; from < uris.size(); from += batchSize) {
+        List<String> part = uris.subList(from, Math.min(uris.size(), from + batchSize));
+        for (Record r : session.executeRead(tx -> tx.run("UNWIND $uris AS u MATCH (n:" + resource
+            + " {uri: u}) RETURN u, labels(n) AS labels, n {.*, " + SOURCES + ": null} AS p",
+            Map.of("uris", part)).list())) {
+          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
+          p.remove(SOURCES);
+          p.remove("uri");
+          storedNodes.put(r.get("u").asString(), p);
+          storedLabels.put(r.get("u").asString(), r.get("labels").asList(Value::asString));
+        }
+      }
+      Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
+      for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
+        String uri = e.getKey();
+        NodeData n = e.getValue();
+        Set<String> labels = new TreeSet<>(n.labels);
+        Map<String, Set<Node>> handled = new TreeMap<>();
+        Map<String, Set<Node>> literals = new TreeMap<>();
+        Map<String, Object> stored = storedNodes.get(uri);
+        if (stored != null) {
+          storedLabels.get(uri).forEach(l -> {
+            if (!RESOURCE_LABEL.equals(l)) {
+              labels.add(l);
+            }
+          });
+          if (!OneValueProperties.unput(stored, uri, labels, handled, literals)) {
+            unmerged.add(uri);
+            continue;
+          }
+        }
+        n.handled.forEach((k, v) -> handled.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+        n.literals.forEach((k, v) -> literals.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+        Map<String, Object> properties = new TreeMap<>();
+        OneValueProperties.put(properties, uri, labels, handled, literals);
+        properties.put("uri", uri);
+        props += n.literals.size() + n.handled.size();
+        Map<String, Object> row = new HashMap<>();
+        row.put("uri", uri);
+        row.put("props", properties);
+        row.put("sources", new ArrayList<>(n.sources));
+        if (dynamic) {
+          row.put("labels", List.copyOf(labels));
+        }
+        byLabels.computeIfAbsent(dynamic ? "" : labelPattern(labels), k -> new ArrayList<>()).add(row);
+      }
+      Writes w = new Writes(session);
+      for (Map.Entry<String, List<Map<String, Object>>> e : byLabels.entrySet()) {
+        writeBatches(w, "UNWIND $rows AS row MERGE (n:" + resource + " {uri: row.uri})"
+            + " WITH n, row, coalesce(n." + SOURCES + ", []) AS old SET n = row.props"
+            + (dynamic ? " SET n:$(row.labels)" : e.getKey().isEmpty() ? "" : " SET n" + e.getKey())
+            + mergedSources("n", dynamic), e.getValue());
+      }
+      w.flush();
+      // relationships: the stored provenance of those the batch repeats
+      List<Map<String, Object>> keys = new ArrayList<>();
+      c.relationshipSources.forEach((type, pairs) -> pairs.keySet().forEach(so ->
+          keys.add(Map.of("s", so.get(0), "t", type, "o", so.get(1)))));
+      Map<List<String>, Map<String, Object>> storedRels = new HashMap<>();
+      for (int from = 0; from < keys.size(); from += batchSize) {
+        List<Map<String, Object>> part = keys.subList(from, Math.min(keys.size(), from + batchSize));
+        for (Record r : session.executeRead(tx -> tx.run("UNWIND $rows AS row MATCH (a:" + resource
+            + " {uri: row.s})-[r]->(b:" + resource + " {uri: row.o}) WHERE type(r) = row.t"
+            + " RETURN row.s AS s, row.t AS t, row.o AS o, r {.*, " + SOURCES + ": null} AS p",
+            Map.of("rows", part)).list())) {
+          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
+          p.remove(SOURCES);
+          storedRels.put(List.of(r.get("t").asString(), r.get("s").asString(), r.get("o").asString()), p);
+        }
+      }
+      // an event's roles carry the provenance of the event as the article stored first tells it,
+      // also a role that only a later report of the story gives
+      Set<String> events = new TreeSet<>();
+      c.provenance.values().forEach(p -> {
+        if (p.get("event") instanceof String e && !p.containsKey("statement")) {
+          events.add(e);
+        }
+      });
+      Map<String, Map<String, Object>> storedEvents = new HashMap<>();
+      List<String> eventList = new ArrayList<>(events);
+      for (int from = 0; from < eventList.size(); from += batchSize) {
+        List<String> part = eventList.subList(from, Math.min(eventList.size(), from + batchSize));
+        for (Record r : session.executeRead(tx -> tx.run("UNWIND $events AS e MATCH (:" + resource
+            + " {uri: e})-[r]->() WHERE r.event = e WITH e, head(collect(r {.*, " + SOURCES + ": null})) AS p"
+            + " RETURN e, p", Map.of("events", part)).list())) {
+          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
+          p.remove(SOURCES);
+          storedEvents.put(r.get("e").asString(), p);
+        }
+      }
+      Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
+      for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
+        for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
+          List<String> key = List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1));
+          Map<String, Object> added = c.provenance.getOrDefault(key, Map.of());
+          if (added.get("event") instanceof String event && !added.containsKey("statement")
+              && storedEvents.containsKey(event)) {
+            added = storedEvents.get(event);
+          }
+          Map<String, Object> merged = mergedProvenance(storedRels.get(key), added);
+          byType.computeIfAbsent(dynamic ? "" : e.getKey(), k -> new ArrayList<>()).add(Map.of("s", key.get(1),
+              "o", key.get(2), "t", e.getKey(), "sources", new ArrayList<>(r.getValue()), "props", merged));
+          rels++;
+        }
+      }
+      for (Map.Entry<String, List<Map<String, Object>>> e : byType.entrySet()) {
+        writeBatches(w, "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s}) MATCH (b:" + resource
+            + " {uri: row.o}) MERGE (a)-[r:" + (dynamic ? "$(row.t)" : quote(e.getKey())) + "]->(b)"
+            + " WITH r, row, coalesce(r." + SOURCES + ", []) AS old SET r = row.props"
+            + mergedSources("r", dynamic), e.getValue());
+      }
+      w.flush();
+      writeNamespaces(session, c);
+    }
+    return new Added(new LoadStats(c.nodes.size() - unmerged.size(), rels, props,
+        (System.nanoTime() - start) / 1_000_000), unmerged);
+  }
+
+  /**
+   * The end of {@link #add}'s statements: sets {@value #SOURCES} of {@code v} to the sorted union
+   * of {@code old} (its list before the statement) and {@code row.sources}, or removes it when
+   * both are empty.
+   */
+  private static String mergedSources(String v, boolean dynamic) {
+    return " WITH " + v + ", row, old CALL " + (dynamic ? "(" + v + ", row, old) {" : "{ WITH " + v + ", row, old")
+        + " UNWIND old + row.sources AS s WITH DISTINCT s ORDER BY s RETURN collect(s) AS merged }"
+        + " SET " + v + "." + SOURCES + " = CASE WHEN size(merged) = 0 THEN null ELSE merged END";
+  }
+
+  /**
+   * The provenance of a relationship that is stored ({@code stored}, or {@code null} if not) and
+   * asserted again by new graphs ({@code added}): the statement with the first IRI gives it and
+   * the counts add up; without statements (an event role) the stored one stays.
+   */
+  private static Map<String, Object> mergedProvenance(Map<String, Object> stored, Map<String, Object> added) {
+    if (stored == null || stored.isEmpty()) {
+      return new TreeMap<>(added);
+    }
+    if (added.isEmpty()) {
+      return stored;
+    }
+    if (stored.get("statement") instanceof String a && added.get("statement") instanceof String b) {
+      Map<String, Object> first = new TreeMap<>(a.compareTo(b) <= 0 ? stored : added);
+      first.put("statementCount", ((Number) stored.getOrDefault("statementCount", 1L)).longValue()
+          + ((Number) added.getOrDefault("statementCount", 1L)).longValue());
+      return first;
+    }
+    return stored;
   }
 
   /** The labels of a node as Cypher writes them after a variable, each quoted: {@code :`A`:`B`}. */

@@ -194,6 +194,7 @@ public final class StreamingBuild {
       }
       // on disk before the RDF store changes, so a kill between the two stores or during the load is caught up next time
       Set<Node> affected = ArticleUpdater.affectedBy(rdf, graphs);
+      boolean allNew = ArticleUpdater.allNew(rdf, graphs.keySet());
       PendingLoads.add(config.stores().dataDir(), PendingLoads.ids(affected));
       status = new Status(Phase.STORING, stored, loaded, graphs.size());
       ArticleUpdater.storeRdf(rdf, graphs);
@@ -208,8 +209,14 @@ public final class StreamingBuild {
       status = new Status(Phase.LOADING, stored, loaded, graphs.size());
       try {
         open();
-        affected.addAll(stale());
-        LoadStats l = updater.refresh(affected);
+        Set<Node> stale = stale();
+        LoadStats l;
+        if (allNew && stale.isEmpty()) {
+          l = updater.add(graphs); // reads the batch, not everything stored around its resources
+        } else {
+          affected.addAll(stale);
+          l = updater.refresh(affected);
+        }
         load = new LoadStats(load.nodes() + l.nodes(), load.relationships() + l.relationships(),
             load.properties() + l.properties(), load.elapsedMillis() + l.elapsedMillis());
         PendingLoads.clear(config.stores().dataDir());
