@@ -29,6 +29,7 @@ public final class GlobalOptions {
   static String sparqlPassword = System.getenv("NEWSGRAPH_SPARQL_PASSWORD");
   /** The running command's name, for the data folder lock ({@link DataFolderLock}). */
   static String command = "";
+  static long neo4jPageCache;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
       description = "Log what happens, including the NLP library's own messages and stack traces.")
@@ -71,6 +72,52 @@ public final class GlobalOptions {
     neo4jDatabase = d;
   }
 
+  @Option(names = "--neo4j-page-cache", scope = ScopeType.INHERIT, paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Page cache of the embedded Neo4j, off the Java heap: bytes, or with k, m or g "
+          + "(default 512m; Neo4j's own default, half the free memory, made a long build's memory grow "
+          + "with the store). More keeps a large graph's queries off the disk.")
+  void setNeo4jPageCache(long bytes) {
+    neo4jPageCache = bytes;
+  }
+
+  /** Reads a size option: {@link #parseSize}. */
+  static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return parseSize(value);
+    }
+  }
+
+  /**
+   * A size in bytes from {@code 512m}, {@code 2g}, {@code 65536k} or {@code 1048576} (binary
+   * units, case-insensitive), at least 8 MiB.
+   *
+   * @throws picocli.CommandLine.TypeConversionException when it is not such a size or under 8 MiB
+   */
+  static long parseSize(String size) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+)\\s*([kmg]?)b?\\s*").matcher(size);
+    if (!m.matches()) {
+      throw new picocli.CommandLine.TypeConversionException("'" + size + "' is not a size such as 512m or 2g");
+    }
+    int shift = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    long n;
+    try {
+      n = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      n = Long.MAX_VALUE;
+    }
+    long bytes = n > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : n << shift;
+    if (bytes < org.newsgraph.neo4j.EmbeddedNeo4j.MIN_PAGE_CACHE_BYTES) {
+      throw new picocli.CommandLine.TypeConversionException("'" + size + "' is under the smallest, 8m");
+    }
+    return bytes;
+  }
+
   @Option(names = "--sparql-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
       description = "Keep the RDF in this SPARQL 1.1 server instead of the embedded TDB2 (env "
           + "NEWSGRAPH_SPARQL_ENDPOINT): a Fuseki dataset or a GraphDB repository, e.g.%n"
@@ -106,7 +153,8 @@ public final class GlobalOptions {
     return org.newsgraph.pipeline.StoreConfig.embedded(dataDir)
         .withNeo4j(neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase)
         .withSparqlEndpoint(sparqlEndpoint, sparqlUser, sparqlPassword)
-        .withOwner(command);
+        .withOwner(command)
+        .withNeo4jPageCache(neo4jPageCache);
   }
 
   /** Resets the options to their defaults (each {@link Main#run} starts from these). */
@@ -121,5 +169,6 @@ public final class GlobalOptions {
     sparqlUser = System.getenv("NEWSGRAPH_SPARQL_USER");
     sparqlPassword = System.getenv("NEWSGRAPH_SPARQL_PASSWORD");
     command = "";
+    neo4jPageCache = 0;
   }
 }

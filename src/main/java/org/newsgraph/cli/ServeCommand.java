@@ -67,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
     NewsgraphServer.Neo4jTarget target = GlobalOptions.neo4jUri != null && !GlobalOptions.neo4jUri.isBlank()
         ? NewsgraphServer.Neo4jTarget.server(GlobalOptions.neo4jUri, GlobalOptions.neo4jUser,
             GlobalOptions.neo4jPassword, GlobalOptions.neo4jDatabase)
-        : NewsgraphServer.Neo4jTarget.embedded(GlobalOptions.stores().neo4jDir(), boltPort);
+        : NewsgraphServer.Neo4jTarget.embedded(GlobalOptions.stores().neo4jDir(), boltPort)
+            .withPageCache(GlobalOptions.neo4jPageCache);
     var out = spec.commandLine().getOut();
     out.println("Starting (the embedded Neo4j takes a few seconds)...");
     out.flush();

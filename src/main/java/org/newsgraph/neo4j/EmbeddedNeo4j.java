@@ -96,19 +96,42 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    *     Neo.ClientError.Transaction.TransactionTimedOut}, also when the client asked for a longer
    *     timeout (checked every {@value TransactionLimit#CHECK_MILLIS} ms)
    */
-  public record Policy(boolean writable, Duration transactionLimit) {
-    /** Writes allowed, no time limit: what {@code build} and {@code load} use. */
+  public record Policy(boolean writable, Duration transactionLimit, long pageCacheBytes) {
+    /** Writes allowed, no time limit, the default page cache: what {@code build} and {@code load} use. */
     public static final Policy WRITABLE = new Policy(true, null);
 
     /**
-     * @throws IllegalArgumentException if the limit is zero or negative
+     * @throws IllegalArgumentException if the limit is zero or negative, or the page cache is
+     *     negative or, when set, under 8 MiB
      */
     public Policy {
       if (transactionLimit != null && (transactionLimit.isZero() || transactionLimit.isNegative())) {
         throw new IllegalArgumentException("the transaction limit must be positive, not " + transactionLimit);
       }
+      if (pageCacheBytes < 0 || (pageCacheBytes > 0 && pageCacheBytes < MIN_PAGE_CACHE_BYTES)) {
+        throw new IllegalArgumentException("the Neo4j page cache must be at least 8 MiB, not " + pageCacheBytes
+            + " bytes");
+      }
+    }
+
+    /** A policy with the default page cache ({@value #DEFAULT_PAGE_CACHE_BYTES} bytes). */
+    public Policy(boolean writable, Duration transactionLimit) {
+      this(writable, transactionLimit, 0);
+    }
+
+    /** A copy with a page cache of {@code bytes} (0: the default). */
+    public Policy withPageCache(long bytes) {
+      return new Policy(writable, transactionLimit, bytes);
+    }
+
+    /** The page cache to configure, in bytes. */
+    long pageCache() {
+      return pageCacheBytes > 0 ? pageCacheBytes : DEFAULT_PAGE_CACHE_BYTES;
     }
   }
+
+  /** The smallest page cache a policy accepts: 8 MiB. */
+  public static final long MIN_PAGE_CACHE_BYTES = 8L * 1024 * 1024;
 
   /**
    * Starts the DBMS with its files under {@code homeDir} (created if missing) and waits until the
@@ -124,6 +147,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    */
   public static EmbeddedNeo4j start(Path homeDir) {
     return start(homeDir, 0, Policy.WRITABLE, Map.of());
+  }
+
+  /** As {@link #start(Path)}, under {@code policy} (writes, transaction limit, page cache). */
+  public static EmbeddedNeo4j start(Path homeDir, Policy policy) {
+    return start(homeDir, 0, policy, Map.of());
   }
 
   /**
@@ -170,7 +198,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     if (!policy.writable() && !Files.isDirectory(home.resolve("data").resolve("databases").resolve(dbName))) {
       // a read-only DBMS cannot create its databases (the default one never becomes available):
       // create them empty first
-      start(homeDir, 0, Policy.WRITABLE, overrides).close();
+      start(homeDir, 0, new Policy(true, null, policy.pageCacheBytes()), overrides).close();
     }
     Path logs = home.resolve("logs");
     try {
@@ -187,6 +215,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       DatabaseManagementService dbms = null;
       try {
         dbms = builder(home, port, userLog)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, policy.pageCache())
             .setConfig(GraphDatabaseSettings.read_only_database_default, !policy.writable())
             .setConfig(overrides).build();
         GraphDatabaseService db = dbms.database(dbName);
@@ -251,8 +280,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   }
 
   /**
-   * The embedded database's page cache: 512 MiB (Neo4j's own default is half of the memory left
-   * after the heap, which let the resident memory of a long build grow to several GB). A larger graph
+   * The embedded database's page cache unless a {@link Policy} sets another: 512 MiB. Neo4j's own
+   * default is about half of the machine's memory left after the heap, which let the resident memory
+   * of a long build grow with the store to several GB; the page cache lives off the Java heap. A larger graph
    * is read from disk more often; it is served better by a Neo4j server ({@code --neo4j-uri}).
    */
   public static final long DEFAULT_PAGE_CACHE_BYTES = 512L * 1024 * 1024;
@@ -275,9 +305,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of())
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-        // Neo4j sizes its page cache (off the Java heap) from the machine's free memory by default,
-        // so a long build's resident memory grew with the store; a fixed cap keeps it bounded
-        .setConfig(GraphDatabaseSettings.pagecache_memory, DEFAULT_PAGE_CACHE_BYTES)
         // Neo4j's defaults make Bolt shutdown wait ~10 s for Netty's quiet period
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .setConfig(

@@ -20,41 +20,59 @@ import java.util.Objects;
  * @param sparqlPassword HTTP basic password for the endpoint, or {@code null}
  * @param owner who holds the data folder's lock, as {@link DataFolderLock} reports it to a second
  *     process (a command name such as {@code build}, or a program's name)
+ * @param neo4jPageCache the embedded Neo4j's page cache in bytes, or 0 for {@link
+ *     org.newsgraph.neo4j.EmbeddedNeo4j#DEFAULT_PAGE_CACHE_BYTES}
  */
 public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, String neo4jPassword,
-    String neo4jDatabase, String sparqlEndpoint, String sparqlUser, String sparqlPassword, String owner) {
+    String neo4jDatabase, String sparqlEndpoint, String sparqlUser, String sparqlPassword, String owner,
+    long neo4jPageCache) {
 
-  /** Checks that there is a data folder. */
+  /** Checks that there is a data folder and that the page cache is not negative. */
   public StoreConfig {
     Objects.requireNonNull(dataDir, "dataDir");
+    if (neo4jPageCache < 0) {
+      throw new IllegalArgumentException("the Neo4j page cache cannot be negative: " + neo4jPageCache);
+    }
     owner = owner == null ? "" : owner;
   }
 
   /** The embedded stores (TDB2 and Neo4j) under {@code dataDir}. */
   public static StoreConfig embedded(Path dataDir) {
-    return new StoreConfig(dataDir, null, null, null, null, null, null, null, "");
+    return new StoreConfig(dataDir, null, null, null, null, null, null, null, "", 0);
   }
 
   /** A copy with the data folder {@code dir}. */
   public StoreConfig withDataDir(Path dir) {
     return new StoreConfig(dir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, sparqlEndpoint, sparqlUser,
-        sparqlPassword, owner);
+        sparqlPassword, owner, neo4jPageCache);
   }
 
   /** A copy that uses the Neo4j server at {@code uri} ({@code null} or blank: the embedded database). */
   public StoreConfig withNeo4j(String uri, String user, String password, String database) {
-    return new StoreConfig(dataDir, uri, user, password, database, sparqlEndpoint, sparqlUser, sparqlPassword, owner);
+    return new StoreConfig(dataDir, uri, user, password, database, sparqlEndpoint, sparqlUser, sparqlPassword, owner, neo4jPageCache);
   }
 
   /** A copy that keeps the RDF at the SPARQL endpoint {@code url} ({@code null} or blank: TDB2). */
   public StoreConfig withSparqlEndpoint(String url, String user, String password) {
-    return new StoreConfig(dataDir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, url, user, password, owner);
+    return new StoreConfig(dataDir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, url, user, password, owner,
+        neo4jPageCache);
   }
 
   /** A copy whose lock names {@code name} as its holder. */
   public StoreConfig withOwner(String name) {
     return new StoreConfig(dataDir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, sparqlEndpoint, sparqlUser,
-        sparqlPassword, name);
+        sparqlPassword, name, neo4jPageCache);
+  }
+
+  /**
+   * A copy whose embedded Neo4j has a page cache of {@code bytes} (0: the default).
+   *
+   * @throws IllegalArgumentException if {@code bytes} is negative or, when set, under 8 MiB
+   */
+  public StoreConfig withNeo4jPageCache(long bytes) {
+    new org.newsgraph.neo4j.EmbeddedNeo4j.Policy(true, null, bytes); // checks the size
+    return new StoreConfig(dataDir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, sparqlEndpoint, sparqlUser,
+        sparqlPassword, owner, bytes);
   }
 
   /** Whether the RDF goes to a SPARQL endpoint rather than TDB2. */
@@ -82,6 +100,6 @@ public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, Strin
   public String toString() {
     return "StoreConfig[dataDir=" + dataDir + ", neo4jUri=" + neo4jUri + ", neo4jUser=" + neo4jUser
         + ", neo4jDatabase=" + neo4jDatabase + ", sparqlEndpoint=" + sparqlEndpoint + ", sparqlUser=" + sparqlUser
-        + ", owner=" + owner + "]";
+        + ", owner=" + owner + ", neo4jPageCache=" + neo4jPageCache + "]";
   }
 }

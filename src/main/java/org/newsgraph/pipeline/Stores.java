@@ -79,7 +79,8 @@ public final class Stores {
     DataFolderLock.Handle lock = DataFolderLock.acquire(config.dataDir(), config.owner());
     EmbeddedNeo4j embedded = null;
     try {
-      embedded = EmbeddedNeo4j.start(config.neo4jDir());
+      embedded = EmbeddedNeo4j.start(config.neo4jDir(),
+          EmbeddedNeo4j.Policy.WRITABLE.withPageCache(config.neo4jPageCache()));
       return new Neo4jConnection(embedded, Neo4jStore.connect(embedded.boltUri(), null, null, null), lock);
     } catch (RuntimeException e) {
       if (embedded != null) {

@@ -108,17 +108,24 @@ public final class NewsgraphServer implements AutoCloseable {
    * @param user user name for the server, or {@code null} for none
    * @param password password for the server
    * @param database database on the server, or {@code null} for its default
+   * @param pageCacheBytes the embedded database's page cache in bytes (0: {@link
+   *     EmbeddedNeo4j#DEFAULT_PAGE_CACHE_BYTES})
    */
   public record Neo4jTarget(java.nio.file.Path embeddedHome, int boltPort, String uri, String user, String password,
-      String database) {
+      String database, long pageCacheBytes) {
     /** An embedded Neo4j in {@code home} with Bolt on {@code boltPort} (0 = any free port). */
     public static Neo4jTarget embedded(java.nio.file.Path home, int boltPort) {
-      return new Neo4jTarget(home, boltPort, null, null, null, null);
+      return new Neo4jTarget(home, boltPort, null, null, null, null, 0);
     }
 
     /** A Neo4j server. */
     public static Neo4jTarget server(String uri, String user, String password, String database) {
-      return new Neo4jTarget(null, 0, uri, user, password, database);
+      return new Neo4jTarget(null, 0, uri, user, password, database, 0);
+    }
+
+    /** A copy whose embedded database has a page cache of {@code bytes} (0: the default). */
+    public Neo4jTarget withPageCache(long bytes) {
+      return new Neo4jTarget(embeddedHome, boltPort, uri, user, password, database, bytes);
     }
   }
 
@@ -173,7 +180,7 @@ public final class NewsgraphServer implements AutoCloseable {
       ActorNetwork network = NetworkLayout.apply(NetworkProjection.project(tdb.dataset(), NetworkFilter.ALL));
       if (neo4jTarget.uri() == null) {
         embedded = EmbeddedNeo4j.start(neo4jTarget.embeddedHome(), neo4jTarget.boltPort(),
-            new EmbeddedNeo4j.Policy(options.write(), options.queryTimeout()));
+            new EmbeddedNeo4j.Policy(options.write(), options.queryTimeout(), neo4jTarget.pageCacheBytes()));
         neo4j = Neo4jStore.connect(embedded.boltUri(), null, null, null);
       } else {
         neo4j = Neo4jStore.connect(neo4jTarget.uri(), neo4jTarget.user(), neo4jTarget.password(), neo4jTarget.database());

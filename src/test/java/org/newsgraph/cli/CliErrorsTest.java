@@ -70,6 +70,10 @@ class CliErrorsTest {
     assertEquals(2, badEvery.exit(), badEvery.toString());
     assertEquals(List.of("newsgraph: --every takes a duration such as 90s, 15m or 2h, not '5x'",
         "See 'newsgraph watch --help'."), badEvery.err().lines().toList());
+    CliRun badCache = CliRun.run("--neo4j-page-cache", "5x", "query", "RETURN 1");
+    assertEquals(2, badCache.exit(), badCache.toString());
+    assertEquals(List.of("newsgraph: Invalid value for option '--neo4j-page-cache': '5x' is not a size such as 512m or 2g",
+        "See 'newsgraph --help'."), badCache.err().lines().toList());
     CliRun none = CliRun.run();
     assertEquals(List.of("newsgraph: Missing command: say what to do, e.g. 'newsgraph build seeds/'",
         "See 'newsgraph --help'."), none.err().lines().toList());

@@ -36,6 +36,27 @@ class EmbeddedNeo4jTest {
     }
   }
 
+  /** The page cache Neo4j runs with, as it reports the setting. */
+  private static String pageCache(EmbeddedNeo4j neo4j) {
+    try (Neo4jStore store = Neo4jStore.connect(neo4j.boltUri(), null, null, null);
+        org.neo4j.driver.Session s = store.session(org.neo4j.driver.AccessMode.READ)) {
+      return s.run("SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value")
+          .single().get(0).asString();
+    }
+  }
+
+  @Test
+  void thePageCacheIs512MiBUnlessThePolicySetsIt(@TempDir Path dir) {
+    try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("default"))) {
+      assertEquals("512.00MiB", pageCache(neo4j), "not Neo4j's share of the free memory");
+    }
+    try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dir.resolve("set"),
+        EmbeddedNeo4j.Policy.WRITABLE.withPageCache(24L * 1024 * 1024))) {
+      assertEquals("24.00MiB", pageCache(neo4j));
+    }
+    assertThrows(IllegalArgumentException.class, () -> EmbeddedNeo4j.Policy.WRITABLE.withPageCache(1024));
+  }
+
   @Test
   void startsOnLoopbackAndRestartsOnTheSameDirectoryKeepingData(@TempDir Path dir) {
     long t0 = System.nanoTime();
