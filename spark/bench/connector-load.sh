@@ -4,7 +4,8 @@
 # Connector for Apache Spark"). A measurement, not a test. Needs the top-level
 # `mvn -B install -DskipTests` and `mvn -B test-compile -f spark/pom.xml` first.
 # Usage: spark/bench/connector-load.sh WORK [COPIES] [RUNS]   (COPIES: renamed copies of the 24 article
-# graphs for the larger load; each run: own load with 8 and 2 shards, then the connector)
+# graphs for the larger load; each run: own load with 8 and 2 shards, then the connector; then once
+# the control: the same statements through the core's driver)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WORK=$(realpath -m "${1:?WORK folder}"); COPIES=${2:-40}; RUNS=${3:-3}
@@ -27,6 +28,8 @@ for out in job big; do
     done
     $JAVA -cp "$CCP" $B connector "file://$WORK/$out" "$WORK/$out-connector.txt" 2 5000 2>>"$WORK/connector.log" | grep RESULT | sed "s/^/$out /"
   done
+  # the control, once: the connector's statements and batches sent by the core's driver
+  $JAVA -cp "$CP" $B driver "file://$WORK/$out" "$WORK/$out-driver.txt" 2 5000 2>>"$WORK/driver.log" | grep RESULT | sed "s/^/$out /"
   diff "$WORK/$out-own.txt" "$WORK/$out-connector.txt" > "$WORK/$out.diff" || true
   echo "$out: snapshot lines only after the own load: $(grep -c '^<' "$WORK/$out.diff"), only after the connector: $(grep -c '^>' "$WORK/$out.diff")"
 done

@@ -67,8 +67,10 @@ final class ConnectorLoadBench {
       case "prepare" -> prepare(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? Integer.parseInt(args[2]) : 0);
       case "own" -> own(args[1], Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 8);
       case "connector" -> connector(args[1], Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 2,
-          args.length > 4 ? Integer.parseInt(args[4]) : 5000);
-      default -> throw new IllegalArgumentException("mode: prepare, own or connector");
+          args.length > 4 ? Integer.parseInt(args[4]) : 5000, false);
+      case "driver" -> connector(args[1], Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 2,
+          args.length > 4 ? Integer.parseInt(args[4]) : 5000, true);
+      default -> throw new IllegalArgumentException("mode: prepare, own, connector or driver");
     }
     System.exit(0);
   }
@@ -341,7 +343,13 @@ final class ConnectorLoadBench {
 
   // ---- connector ----
 
-  static void connector(String output, Path snapshot, int partitions, int batch) throws Exception {
+  /**
+   * Writes the rows with the connector's {@code query} mode, or, with {@code plainDriver}, the same
+   * statements with the core's driver from {@code foreachPartition} (a control: what the connector
+   * adds over {@code UNWIND $events AS event} batches of the same size).
+   */
+  static void connector(String output, Path snapshot, int partitions, int batch, boolean plainDriver)
+      throws Exception {
     SparkSession spark = LocalSpark.get();
     org.apache.spark.sql.Dataset<Row> nodes = spark.read().parquet(output + "/_rows/nodes");
     org.apache.spark.sql.Dataset<Row> rels = spark.read().parquet(output + "/_rows/relationships");
@@ -356,15 +364,21 @@ final class ConnectorLoadBench {
           + " MERGE (a)-[r:$(event.type)]->(b)"
           + " SET r.sources = CASE WHEN size(event.sources) = 0 THEN null ELSE event.sources END"
           + relColumns.set("r");
+      String constraint = "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:`" + RESOURCE + "`) REQUIRE r.uri IS UNIQUE";
       long t0 = System.nanoTime();
-      write(nodes.repartition(partitions), neo4j.uri(), batch, nodeQuery,
-          "CREATE CONSTRAINT resource_uri IF NOT EXISTS FOR (r:`" + RESOURCE + "`) REQUIRE r.uri IS UNIQUE");
+      if (plainDriver) {
+        PlainWrite.write(nodes.repartition(partitions), neo4j.uri(), batch, nodeQuery, constraint);
+      } else {
+        write(nodes.repartition(partitions), neo4j.uri(), batch, nodeQuery, constraint);
+      }
       long t1 = System.nanoTime();
-      write(rels.repartition(partitions), neo4j.uri(), batch, relQuery, null);
+      if (plainDriver) {
+        PlainWrite.write(rels.repartition(partitions), neo4j.uri(), batch, relQuery, null);
+      } else {
+        write(rels.repartition(partitions), neo4j.uri(), batch, relQuery, null);
+      }
       long t2 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "connector: nodes %d ms, relationships %d ms%n", (t1 - t0) / 1_000_000,
-          (t2 - t1) / 1_000_000);
-      result("connector", neo4j.uri(), snapshot, (t2 - t0) / 1_000_000, "partitions " + partitions + ", batch.size "
+      result(plainDriver ? "driver" : "connector", neo4j.uri(), snapshot, (t2 - t0) / 1_000_000, "partitions " + partitions + ", batch.size "
           + batch + ", nodes " + (t1 - t0) / 1_000_000 + " ms, relationships " + (t2 - t1) / 1_000_000 + " ms");
     }
   }
@@ -382,6 +396,51 @@ final class ConnectorLoadBench {
       w = w.option("script", script);
     }
     w.save();
+  }
+
+  /** The control: the connector's statements sent by the core's driver, one transaction per batch. */
+  static final class PlainWrite {
+    static void write(org.apache.spark.sql.Dataset<Row> df, String uri, int batch, String query, String script) {
+      try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", Neo4jChild.PASSWORD));
+          Session s = driver.session()) {
+        if (script != null) {
+          s.run(script).consume();
+        }
+      }
+      String statement = "UNWIND $events AS event " + query;
+      df.foreachPartition((org.apache.spark.api.java.function.ForeachPartitionFunction<Row>) it -> {
+        try (Driver driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", Neo4jChild.PASSWORD));
+            Session s = driver.session()) {
+          List<Map<String, Object>> events = new ArrayList<>();
+          while (it.hasNext()) {
+            events.add(map(it.next()));
+            if (events.size() == batch || !it.hasNext()) {
+              List<Map<String, Object>> b = List.copyOf(events);
+              s.executeWrite(tx -> tx.run(statement, Map.of("events", b)).consume());
+              events.clear();
+            }
+          }
+        }
+      });
+    }
+
+    private static Map<String, Object> map(Row r) {
+      Map<String, Object> m = new java.util.HashMap<>();
+      String[] names = r.schema().fieldNames();
+      for (int i = 0; i < names.length; i++) {
+        m.put(names[i], value(r.get(i)));
+      }
+      return m;
+    }
+
+    private static Object value(Object v) {
+      if (v instanceof scala.collection.Seq<?> seq) {
+        List<Object> out = new ArrayList<>();
+        scala.jdk.javaapi.CollectionConverters.asJava(seq).forEach(x -> out.add(value(x)));
+        return out;
+      }
+      return v instanceof java.sql.Date d ? d.toLocalDate() : v;
+    }
   }
 
   /** The key names and kinds of a rows table, rebuilt from its columns and the Parquet's key list. */
