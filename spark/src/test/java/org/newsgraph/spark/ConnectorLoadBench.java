@@ -330,7 +330,7 @@ final class ConnectorLoadBench {
   static void own(String output, Path snapshot, int shards) throws Exception {
     SparkSession spark = LocalSpark.get();
     spark.read().parquet(output + "/graphs").count(); // Spark's first job (class loading) before the clock
-    try (Neo4jChild neo4j = Neo4jChild.start(Files.createTempDirectory("bench-neo4j"))) {
+    try (Neo4jChild neo4j = Neo4jChild.start(home())) {
       Neo4jLoad.Target target = new Neo4jLoad.Target(neo4j.uri(), "neo4j", Neo4jChild.PASSWORD, null, shards,
           2000, 10_000);
       long t0 = System.nanoTime();
@@ -356,7 +356,7 @@ final class ConnectorLoadBench {
     Columns nodeColumns = columns(nodes.schema(), output + "/_rows/nodes");
     Columns relColumns = columns(rels.schema(), output + "/_rows/relationships");
     nodes.count(); // Spark's first job (class loading) before the clock
-    try (Neo4jChild neo4j = Neo4jChild.start(Files.createTempDirectory("bench-neo4j"))) {
+    try (Neo4jChild neo4j = Neo4jChild.start(home())) {
       String nodeQuery = "MERGE (n:`" + RESOURCE + "` {uri: event.uri})"
           + " SET n.sources = CASE WHEN size(event.sources) = 0 THEN null ELSE event.sources END"
           + nodeColumns.set("n") + " SET n:$(event.labels)";
@@ -449,6 +449,19 @@ final class ConnectorLoadBench {
   }
 
   // ---- both ----
+
+  /** A fresh Neo4j home folder, deleted when the JVM ends. */
+  private static Path home() throws java.io.IOException {
+    Path home = Files.createTempDirectory("bench-neo4j");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (java.io.IOException e) {
+        // left for the system's temporary-files cleaning
+      }
+    }));
+    return home;
+  }
 
   /** Prints the RESULT line and writes the snapshot of the graph in {@code uri}. */
   private static void result(String mode, String uri, Path snapshot, long ms, String how) throws Exception {
