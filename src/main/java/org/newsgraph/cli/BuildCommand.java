@@ -209,7 +209,7 @@ final class BuildCommand implements Callable<Integer> {
           + " sources, not extracted%n", outcome.duplicates());
     }
     out.printf("  triples:   %d in %d named graph(s)%n", sum.triples(), sum.graphs());
-    out.printf("  Neo4j:     %d node(s) refreshed, %d relationship(s) written%n", report.load().nodes(),
+    out.printf("  Neo4j:     %d node(s) and %d relationship(s) written%n", report.load().nodes(),
         report.load().relationships());
     StringBuilder sb = new StringBuilder();
     Map<String, Long> stages = new java.util.LinkedHashMap<>(outcome.stageMillis());
