@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       WatchCommand.class,
       LoadCommand.class,
       RemoveCommand.class,
+      CompactCommand.class,
       ValidateCommand.class,
       ExtractCommand.class,
       QueryCommand.class,

@@ -70,6 +70,58 @@ public final class TdbStore implements RdfStore {
     return this;
   }
 
+  /**
+   * What {@link #compact} did.
+   *
+   * @param bytesBefore the disk space of the dataset folder before, in bytes ({@link #folderBytes})
+   * @param bytesAfter its size after
+   * @param millis how long it took
+   */
+  public record Compaction(long bytesBefore, long bytesAfter, long millis) {}
+
+  /**
+   * Rewrites the dataset into a new generation holding only what is current, and deletes the old
+   * one. TDB2 writes each transaction copy-on-write and never frees the old blocks, so a store that
+   * was written batch by batch is several times larger than its data (12 GB for the 8.9 million
+   * quads of 20,000 generated articles, 3.1 GB after compaction). Jena's {@code
+   * DatabaseMgr.compact}; the quads, graphs and prefixes stay the same. Other transactions on
+   * this dataset wait until it ends; no other process may use the folder (the data folder lock sees
+   * to that).
+   *
+   * @throws org.apache.jena.dboe.DBOpEnvException if the dataset cannot be compacted (for example
+   *     not enough disk space for the new generation)
+   */
+  public Compaction compact() {
+    long t0 = System.nanoTime();
+    long before = folderBytes(dir);
+    org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
+    return new Compaction(before, folderBytes(dir), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * The disk space the files under {@code dir} take, in bytes: what {@code du -sk} reports where
+   * there is a {@code du} (TDB2's files are sparse: their lengths count the space mapped ahead, a
+   * few hundred MB even for an empty store), else the sum of the files' lengths.
+   */
+  public static long folderBytes(Path dir) {
+    try {
+      Process du = new ProcessBuilder("du", "-sk", dir.toString()).redirectErrorStream(true).start();
+      String line = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (du.waitFor() == 0 && line.matches("\\d+\\s.*")) {
+        return Long.parseLong(line.split("\\s+", 2)[0]) * 1024;
+      }
+    } catch (java.io.IOException e) {
+      // no du here: the files' lengths below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the size of " + dir, e);
+    }
+  }
+
   /** The underlying dataset; use it inside a transaction. */
   public Dataset dataset() {
     return dataset;
