@@ -430,31 +430,20 @@ public final class RdfGraphLoader {
             + " WITH n, [l IN labels(n) WHERE l <> '" + RESOURCE_LABEL + "'] AS old REMOVE n:$(old)", rows(present));
       } else {
         Map<String, List<Map<String, Object>>> oldLabels = new TreeMap<>();
-        for (int from = 0; from < present.size(); from += batchSize) {
-          List<String> batch = present.subList(from, Math.min(present.size(), from + batchSize));
-          List<Record> records =
-              session.executeRead(
-                  tx ->
-                      tx.run(
-                              "UNWIND $uris AS u MATCH (n:"
-                                  + resource
-                                  + " {uri: u}) RETURN u, labels(n) AS labels",
-                              Map.of("uris", batch))
-                          .list());
-          for (Record r : records) {
-            StringBuilder labels = new StringBuilder();
-            for (Object l : r.get("labels").asList()) {
-              if (!RESOURCE_LABEL.equals(l)) {
-                labels.append(':').append(quote(sanitise(String.valueOf(l))));
+        readInBatches(session, "UNWIND $rows AS u MATCH (n:" + resource + " {uri: u}) RETURN u, labels(n) AS labels",
+            present, r -> {
+              StringBuilder labels = new StringBuilder();
+              for (Object l : r.get("labels").asList()) {
+                if (!RESOURCE_LABEL.equals(l)) {
+                  labels.append(':').append(quote(sanitise(String.valueOf(l))));
+                }
               }
-            }
-            if (labels.length() > 0) {
-              oldLabels
-                  .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
-                  .add(Map.of("uri", r.get("u").asString()));
-            }
-          }
-        }
+              if (labels.length() > 0) {
+                oldLabels
+                    .computeIfAbsent(labels.toString(), k -> new ArrayList<>())
+                    .add(Map.of("uri", r.get("u").asString()));
+              }
+            });
         for (Map.Entry<String, List<Map<String, Object>>> e : oldLabels.entrySet()) {
           writeBatches(
               w,
@@ -580,19 +569,14 @@ public final class RdfGraphLoader {
       boolean dynamic = dynamicTypes(session);
       Map<String, Map<String, Object>> storedNodes = new HashMap<>();
       Map<String, List<String>> storedLabels = new HashMap<>();
-      List<String> uris = new ArrayList<>(c.nodes.keySet());
-      for (int from = 0; from < uris.size(); from += batchSize) {
-        List<String> part = uris.subList(from, Math.min(uris.size(), from + batchSize));
-        for (Record r : session.executeRead(tx -> tx.run("UNWIND $uris AS u MATCH (n:" + resource
-            + " {uri: u}) RETURN u, labels(n) AS labels, n {.*, " + SOURCES + ": null} AS p",
-            Map.of("uris", part)).list())) {
-          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
-          p.remove(SOURCES);
-          p.remove("uri");
-          storedNodes.put(r.get("u").asString(), p);
-          storedLabels.put(r.get("u").asString(), r.get("labels").asList(Value::asString));
-        }
-      }
+      readInBatches(session, "UNWIND $rows AS u MATCH (n:" + resource + " {uri: u})"
+          + " RETURN u, labels(n) AS labels, n {.*, " + SOURCES + ": null} AS p", new ArrayList<>(c.nodes.keySet()),
+          r -> {
+            Map<String, Object> p = storedProperties(r);
+            p.remove("uri");
+            storedNodes.put(r.get("u").asString(), p);
+            storedLabels.put(r.get("u").asString(), r.get("labels").asList(Value::asString));
+          });
       Map<String, List<Map<String, Object>>> byLabels = new TreeMap<>();
       for (Map.Entry<String, NodeData> e : c.nodes.entrySet()) {
         String uri = e.getKey();
@@ -640,17 +624,10 @@ public final class RdfGraphLoader {
       c.relationshipSources.forEach((type, pairs) -> pairs.keySet().forEach(so ->
           keys.add(Map.of("s", so.get(0), "t", type, "o", so.get(1)))));
       Map<List<String>, Map<String, Object>> storedRels = new HashMap<>();
-      for (int from = 0; from < keys.size(); from += batchSize) {
-        List<Map<String, Object>> part = keys.subList(from, Math.min(keys.size(), from + batchSize));
-        for (Record r : session.executeRead(tx -> tx.run("UNWIND $rows AS row MATCH (a:" + resource
-            + " {uri: row.s})-[r]->(b:" + resource + " {uri: row.o}) WHERE type(r) = row.t"
-            + " RETURN row.s AS s, row.t AS t, row.o AS o, r {.*, " + SOURCES + ": null} AS p",
-            Map.of("rows", part)).list())) {
-          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
-          p.remove(SOURCES);
-          storedRels.put(List.of(r.get("t").asString(), r.get("s").asString(), r.get("o").asString()), p);
-        }
-      }
+      readInBatches(session, "UNWIND $rows AS row MATCH (a:" + resource + " {uri: row.s})-[r]->(b:" + resource
+          + " {uri: row.o}) WHERE type(r) = row.t RETURN row.s AS s, row.t AS t, row.o AS o, r {.*, " + SOURCES
+          + ": null} AS p", keys, r -> storedRels.put(
+              List.of(r.get("t").asString(), r.get("s").asString(), r.get("o").asString()), storedProperties(r)));
       // an event's roles carry the provenance of the event as the article stored first tells it,
       // also a role that only a later report of the story gives
       Set<String> events = new TreeSet<>();
@@ -660,17 +637,9 @@ public final class RdfGraphLoader {
         }
       });
       Map<String, Map<String, Object>> storedEvents = new HashMap<>();
-      List<String> eventList = new ArrayList<>(events);
-      for (int from = 0; from < eventList.size(); from += batchSize) {
-        List<String> part = eventList.subList(from, Math.min(eventList.size(), from + batchSize));
-        for (Record r : session.executeRead(tx -> tx.run("UNWIND $events AS e MATCH (:" + resource
-            + " {uri: e})-[r]->() WHERE r.event = e WITH e, head(collect(r {.*, " + SOURCES + ": null})) AS p"
-            + " RETURN e, p", Map.of("events", part)).list())) {
-          Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
-          p.remove(SOURCES);
-          storedEvents.put(r.get("e").asString(), p);
-        }
-      }
+      readInBatches(session, "UNWIND $rows AS e MATCH (:" + resource + " {uri: e})-[r]->() WHERE r.event = e"
+          + " WITH e, head(collect(r {.*, " + SOURCES + ": null})) AS p RETURN e, p", new ArrayList<>(events),
+          r -> storedEvents.put(r.get("e").asString(), storedProperties(r)));
       Map<String, List<Map<String, Object>>> byType = new TreeMap<>();
       for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
         for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
@@ -697,6 +666,24 @@ public final class RdfGraphLoader {
     }
     return new Added(new LoadStats(c.nodes.size() - unmerged.size(), rels, props,
         (System.nanoTime() - start) / 1_000_000), unmerged);
+  }
+
+  /**
+   * Runs the read {@code cypher} with {@code $rows}: {@code rows} at most {@link #batchSize} at a
+   * time, one read transaction each, and hands every record to {@code each}.
+   */
+  private <T> void readInBatches(Session session, String cypher, List<T> rows, java.util.function.Consumer<Record> each) {
+    for (int from = 0; from < rows.size(); from += batchSize) {
+      List<T> part = rows.subList(from, Math.min(rows.size(), from + batchSize));
+      session.executeRead(tx -> tx.run(cypher, Map.of("rows", part)).list()).forEach(each);
+    }
+  }
+
+  /** The properties {@code p} of a record ({@code x {.*, sources: null}}), sorted, without {@value #SOURCES}. */
+  private static Map<String, Object> storedProperties(Record r) {
+    Map<String, Object> p = new TreeMap<>(r.get("p").asMap());
+    p.remove(SOURCES);
+    return p;
   }
 
   /**
