@@ -70,7 +70,17 @@ public final class ArticleUpdater {
    * the batches stored before it).
    */
   public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs, java.util.function.IntConsumer stored) {
-    Set<Node> affected = affectedBy(tdb, graphs);
+    return storeRdf(tdb, graphs, affectedBy(tdb, graphs), stored);
+  }
+
+  /**
+   * {@link #storeRdf(RdfStore, Map, java.util.function.IntConsumer)} for a caller that has already
+   * asked for {@link #affectedBy} (to record it before TDB2 changes): {@code affectedBefore} is
+   * that set, which is not changed; the result adds the resources of the graphs as stored.
+   */
+  public static Set<Node> storeRdf(RdfStore tdb, Map<String, Model> graphs, Set<Node> affectedBefore,
+      java.util.function.IntConsumer stored) {
+    Set<Node> affected = new HashSet<>(affectedBefore);
     int n = 0;
     Map<String, Model> batch = new LinkedHashMap<>();
     for (Map.Entry<String, Model> e : graphs.entrySet()) {
@@ -98,12 +108,31 @@ public final class ArticleUpdater {
    * @return a new set
    */
   public static Set<Node> affectedBy(RdfStore tdb, Map<String, Model> graphs) {
-    Set<Node> affected = new HashSet<>();
-    for (Map.Entry<String, Model> e : graphs.entrySet()) {
-      affected.addAll(tdb.resourcesOf(e.getKey()));
-      affected.addAll(TdbStore.resources(e.getValue().getGraph()));
-    }
+    return affectedBy(storedResources(tdb, graphs.keySet()), graphs);
+  }
+
+  /**
+   * {@link #affectedBy(RdfStore, Map)} from {@link #storedResources} already asked for: those plus
+   * the resources of the graphs' new content.
+   *
+   * @return a new set
+   */
+  public static Set<Node> affectedBy(Set<Node> stored, Map<String, Model> graphs) {
+    Set<Node> affected = new HashSet<>(stored);
+    graphs.values().forEach(m -> affected.addAll(TdbStore.resources(m.getGraph())));
     return affected;
+  }
+
+  /**
+   * The resources that the graphs named {@code graphIris} hold in the RDF store now; empty when none
+   * of them is stored, which is when {@link #add} may load them instead of {@link #refresh}.
+   *
+   * @return a new set
+   */
+  public static Set<Node> storedResources(RdfStore tdb, Collection<String> graphIris) {
+    Set<Node> stored = new HashSet<>();
+    graphIris.forEach(g -> stored.addAll(tdb.resourcesOf(g)));
+    return stored;
   }
 
   /**
@@ -122,7 +151,7 @@ public final class ArticleUpdater {
   }
 
   /**
-   * The Neo4j half of storing graphs that are new to the RDF store (see {@link #allNew}): adds them
+   * The Neo4j half of storing graphs that are new to the RDF store (see {@link #storedResources}): adds them
    * with {@link RdfGraphLoader#add}, which reads only the graphs and the Neo4j nodes and
    * relationships they touch, then recomputes from the store, as {@link #refresh} does, the few
    * nodes whose stored properties it could not merge. Into an empty Neo4j, the whole store is
@@ -141,24 +170,9 @@ public final class ArticleUpdater {
     if (!added.unmerged().isEmpty()) {
       Set<Node> nodes = new HashSet<>();
       added.unmerged().forEach(u -> nodes.add(TermCodec.node(u)));
-      LoadStats r = loader.refresh(tdb.around(nodes), nodes);
-      stats = new LoadStats(stats.nodes() + r.nodes(), stats.relationships() + r.relationships(),
-          stats.properties() + r.properties(), stats.elapsedMillis() + r.elapsedMillis());
+      stats = stats.plus(loader.refresh(tdb.around(nodes), nodes));
     }
     return stats;
-  }
-
-  /**
-   * Whether none of {@code graphIris} names a graph the RDF store holds now: asked before storing
-   * them, it says whether {@link #add} may load them instead of {@link #refresh}.
-   */
-  public static boolean allNew(RdfStore tdb, Collection<String> graphIris) {
-    for (String g : graphIris) {
-      if (!tdb.resourcesOf(g).isEmpty()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -9,4 +9,10 @@ package org.newsgraph.neo4j;
  * @param properties property values set (a multi-valued key counts once per node)
  * @param elapsedMillis wall-clock time of the load, in milliseconds
  */
-public record LoadStats(long nodes, long relationships, long properties, long elapsedMillis) {}
+public record LoadStats(long nodes, long relationships, long properties, long elapsedMillis) {
+  /** This and {@code other} together: each count and the time summed. */
+  public LoadStats plus(LoadStats other) {
+    return new LoadStats(nodes + other.nodes, relationships + other.relationships, properties + other.properties,
+        elapsedMillis + other.elapsedMillis);
+  }
+}

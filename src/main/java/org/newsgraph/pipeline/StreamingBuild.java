@@ -193,11 +193,12 @@ public final class StreamingBuild {
         return; // only unchanged articles (and copies stored so before)
       }
       // on disk before the RDF store changes, so a kill between the two stores or during the load is caught up next time
-      Set<Node> affected = ArticleUpdater.affectedBy(rdf, graphs);
-      boolean allNew = ArticleUpdater.allNew(rdf, graphs.keySet());
+      Set<Node> before = ArticleUpdater.storedResources(rdf, graphs.keySet());
+      boolean allNew = before.isEmpty(); // no graph of the batch was stored: Neo4j can add them
+      Set<Node> affected = ArticleUpdater.affectedBy(before, graphs);
       PendingLoads.add(config.stores().dataDir(), PendingLoads.ids(affected));
       status = new Status(Phase.STORING, stored, loaded, graphs.size());
-      ArticleUpdater.storeRdf(rdf, graphs);
+      ArticleUpdater.storeRdf(rdf, graphs, affected, n -> { });
       stored += graphs.size();
       copies += copyGraphs.size();
       stories.stored(graphs.keySet());
@@ -217,8 +218,7 @@ public final class StreamingBuild {
           affected.addAll(stale);
           l = updater.refresh(affected);
         }
-        load = new LoadStats(load.nodes() + l.nodes(), load.relationships() + l.relationships(),
-            load.properties() + l.properties(), load.elapsedMillis() + l.elapsedMillis());
+        load = load.plus(l);
         PendingLoads.clear(config.stores().dataDir());
         loaded = stored;
       } catch (RuntimeException e) {
@@ -277,8 +277,7 @@ public final class StreamingBuild {
         open();
         Set<Node> affected = stale();
         LoadStats l = updater.refresh(affected);
-        load = new LoadStats(load.nodes() + l.nodes(), load.relationships() + l.relationships(),
-            load.properties() + l.properties(), load.elapsedMillis() + l.elapsedMillis());
+        load = load.plus(l);
         PendingLoads.clear(config.stores().dataDir());
       } catch (RuntimeException e) {
         neo4jFailure = e;

@@ -122,7 +122,7 @@ class RdfGraphLoaderAddTest {
       ArticleUpdater updater = new ArticleUpdater(tdb, store);
       for (Map.Entry<String, Model> e : articles().entrySet()) {
         Map<String, Model> one = Map.of(e.getKey(), e.getValue());
-        assertTrue(ArticleUpdater.allNew(tdb, one.keySet()));
+        assertTrue(ArticleUpdater.storedResources(tdb, one.keySet()).isEmpty());
         ArticleUpdater.storeRdf(tdb, one);
         updater.add(one);
         if (e.getKey().equals(A)) {
@@ -133,7 +133,7 @@ class RdfGraphLoaderAddTest {
           }
         }
       }
-      assertTrue(!ArticleUpdater.allNew(tdb, List.of(A)), "a stored graph is not new");
+      assertTrue(!ArticleUpdater.storedResources(tdb, List.of(A)).isEmpty(), "a stored graph is not new");
       added = content();
     }
     clear();
