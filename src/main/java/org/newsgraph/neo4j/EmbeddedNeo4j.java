@@ -108,10 +108,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       if (transactionLimit != null && (transactionLimit.isZero() || transactionLimit.isNegative())) {
         throw new IllegalArgumentException("the transaction limit must be positive, not " + transactionLimit);
       }
-      if (pageCacheBytes < 0 || (pageCacheBytes > 0 && pageCacheBytes < MIN_PAGE_CACHE_BYTES)) {
-        throw new IllegalArgumentException("the Neo4j page cache must be at least 8 MiB, not " + pageCacheBytes
-            + " bytes");
-      }
+      checkPageCache(pageCacheBytes);
     }
 
     /** A policy with the default page cache ({@value #DEFAULT_PAGE_CACHE_BYTES} bytes). */
@@ -132,6 +129,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   /** The smallest page cache a policy accepts: 8 MiB. */
   public static final long MIN_PAGE_CACHE_BYTES = 8L * 1024 * 1024;
+
+  /**
+   * Checks a page cache size as {@link Policy} takes it: 0 (the default) or at least {@value
+   * #MIN_PAGE_CACHE_BYTES} bytes.
+   *
+   * @throws IllegalArgumentException when it is negative or, when set, under 8 MiB
+   */
+  public static void checkPageCache(long bytes) {
+    if (bytes < 0 || (bytes > 0 && bytes < MIN_PAGE_CACHE_BYTES)) {
+      throw new IllegalArgumentException("the Neo4j page cache must be at least 8 MiB, not " + bytes + " bytes");
+    }
+  }
 
   /**
    * Starts the DBMS with its files under {@code homeDir} (created if missing) and waits until the
@@ -198,7 +207,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     if (!policy.writable() && !Files.isDirectory(home.resolve("data").resolve("databases").resolve(dbName))) {
       // a read-only DBMS cannot create its databases (the default one never becomes available):
       // create them empty first
-      start(homeDir, 0, new Policy(true, null, policy.pageCacheBytes()), overrides).close();
+      start(homeDir, 0, Policy.WRITABLE.withPageCache(policy.pageCacheBytes()), overrides).close();
     }
     Path logs = home.resolve("logs");
     try {

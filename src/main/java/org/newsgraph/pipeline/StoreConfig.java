@@ -27,12 +27,13 @@ public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, Strin
     String neo4jDatabase, String sparqlEndpoint, String sparqlUser, String sparqlPassword, String owner,
     long neo4jPageCache) {
 
-  /** Checks that there is a data folder and that the page cache is not negative. */
+  /**
+   * Checks that there is a data folder and that the page cache is 0 or at least 8 MiB ({@link
+   * org.newsgraph.neo4j.EmbeddedNeo4j#checkPageCache}).
+   */
   public StoreConfig {
     Objects.requireNonNull(dataDir, "dataDir");
-    if (neo4jPageCache < 0) {
-      throw new IllegalArgumentException("the Neo4j page cache cannot be negative: " + neo4jPageCache);
-    }
+    org.newsgraph.neo4j.EmbeddedNeo4j.checkPageCache(neo4jPageCache);
     owner = owner == null ? "" : owner;
   }
 
@@ -70,7 +71,6 @@ public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, Strin
    * @throws IllegalArgumentException if {@code bytes} is negative or, when set, under 8 MiB
    */
   public StoreConfig withNeo4jPageCache(long bytes) {
-    new org.newsgraph.neo4j.EmbeddedNeo4j.Policy(true, null, bytes); // checks the size
     return new StoreConfig(dataDir, neo4jUri, neo4jUser, neo4jPassword, neo4jDatabase, sparqlEndpoint, sparqlUser,
         sparqlPassword, owner, bytes);
   }
