@@ -1,6 +1,5 @@
 package org.newsgraph.neo4j;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,13 +158,10 @@ public final class Neo4jRdfExporter {
    */
   private static void aliases(Node s, String uri, Map<String, Object> props, Names names, Graph g,
       Set<String> problems) {
-    List<?> values = props.get(OneValueProperties.ALIASES) instanceof List<?> l ? l
-        : List.of(props.get(OneValueProperties.ALIASES));
-    List<String> keys = OneValueProperties.aliasKeys(props, values.size());
-    for (int i = 0; i < values.size(); i++) {
-      String p = names.lookup("property key", keys.get(i), names.dataPredicates, problems);
+    for (Map.Entry<String, String> a : OneValueProperties.aliasEntries(props)) {
+      String p = names.lookup("property key", a.getKey(), names.dataPredicates, problems);
       if (p != null) {
-        g.add(Triple.create(s, NodeFactory.createURI(p), NodeFactory.createLiteralString(String.valueOf(values.get(i)))));
+        g.add(Triple.create(s, NodeFactory.createURI(p), NodeFactory.createLiteralString(a.getValue())));
       }
     }
   }

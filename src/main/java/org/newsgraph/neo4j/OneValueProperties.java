@@ -127,11 +127,9 @@ final class OneValueProperties {
         if (stored.containsKey(ALIASES + PropertyValues.TYPE) || stored.containsKey(ALIASES + PropertyValues.LANG)) {
           return false;
         }
-        List<?> values = stored.get(ALIASES) instanceof List<?> l ? l : List.of(stored.get(ALIASES));
-        List<String> keys = aliasKeys(stored, values.size());
-        for (int i = 0; i < values.size(); i++) {
-          handled.computeIfAbsent("name".equals(keys.get(i)) ? NAME : ALIAS, k -> new LinkedHashSet<>())
-              .add(org.apache.jena.graph.NodeFactory.createLiteralString(String.valueOf(values.get(i))));
+        for (Map.Entry<String, String> a : aliasEntries(stored)) {
+          handled.computeIfAbsent("name".equals(a.getKey()) ? NAME : ALIAS, k -> new LinkedHashSet<>())
+              .add(org.apache.jena.graph.NodeFactory.createLiteralString(a.getValue()));
         }
       }
     } catch (IllegalArgumentException e) {
@@ -237,17 +235,18 @@ final class OneValueProperties {
     return key.equals(ALIASES) || key.equals(ALIASES_KEY) || key.equals(EVENT_DATE);
   }
 
-  /** For the exporter: the keys an {@value #ALIASES} entry stands for, parallel to its values. */
-  static List<String> aliasKeys(Map<String, Object> props, int n) {
-    Object k = props.get(ALIASES_KEY);
-    List<String> keys = new ArrayList<>(n);
-    if (k instanceof List<?> l && l.size() == n) {
-      l.forEach(x -> keys.add(String.valueOf(x)));
-    } else {
-      for (int i = 0; i < n; i++) {
-        keys.add("alias");
-      }
+  /**
+   * The entries of a stored {@value #ALIASES} property (for the exporter and {@link #unput}): each
+   * spelling with the key it came from, {@code name} or {@code alias} as {@value #ALIASES_KEY}
+   * says ({@code alias} for all when that list is missing or of another length), in stored order.
+   */
+  static List<Map.Entry<String, String>> aliasEntries(Map<String, Object> props) {
+    List<?> values = props.get(ALIASES) instanceof List<?> l ? l : List.of(props.get(ALIASES));
+    List<?> keys = props.get(ALIASES_KEY) instanceof List<?> k && k.size() == values.size() ? k : null;
+    List<Map.Entry<String, String>> entries = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      entries.add(Map.entry(keys == null ? "alias" : String.valueOf(keys.get(i)), String.valueOf(values.get(i))));
     }
-    return keys;
+    return entries;
   }
 }
