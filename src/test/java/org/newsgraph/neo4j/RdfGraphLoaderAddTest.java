@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.Value;
 import org.newsgraph.rdf.TdbStore;
 
 /**
@@ -95,19 +92,6 @@ class RdfGraphLoaderAddTest {
     return graphs;
   }
 
-  /** Every node (labels, properties) and relationship (properties) of the database. */
-  private static Map<String, Object> content() {
-    Map<String, Object> content = new TreeMap<>();
-    try (Session s = store.session(AccessMode.READ)) {
-      s.run("MATCH (n) RETURN coalesce(n.uri, n.namespace) AS k, labels(n) AS l, properties(n) AS p").list()
-          .forEach(r -> content.put("node " + r.get("k").asString(),
-              List.of(new TreeSet<>(r.get("l").asList(Value::asString)), new TreeMap<>(r.get("p").asMap()))));
-      s.run("MATCH (a)-[r]->(b) RETURN a.uri + ' ' + type(r) + ' ' + b.uri AS k, properties(r) AS p").list()
-          .forEach(r -> content.put("rel " + r.get("k").asString(), new TreeMap<>(r.get("p").asMap())));
-    }
-    return content;
-  }
-
   private static void clear() {
     try (Session s = store.session(AccessMode.WRITE)) {
       s.run("MATCH (n) DETACH DELETE n").consume();
@@ -134,14 +118,14 @@ class RdfGraphLoaderAddTest {
         }
       }
       assertTrue(!ArticleUpdater.storedResources(tdb, List.of(A)).isEmpty(), "a stored graph is not new");
-      added = content();
+      added = GraphSnapshot.of(store);
     }
     clear();
     try (TdbStore tdb = TdbStore.open(home.resolve("tdb-whole"))) {
       ArticleUpdater.storeRdf(tdb, articles());
       new RdfGraphLoader(store).load(tdb.all(), true);
     }
-    Map<String, Object> whole = content();
+    Map<String, Object> whole = GraphSnapshot.of(store);
 
     assertEquals(whole, added);
     // the merged values themselves, as loading all at once gives them
@@ -155,12 +139,12 @@ class RdfGraphLoaderAddTest {
     assertEquals("2024-05-03", ev.get("eventTime"));
     assertEquals(false, ev.get("negated"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> member = (Map<String, Object>) whole.get("rel https://example.org/john MEMBER_OF https://example.org/acme");
+    Map<String, Object> member = (Map<String, Object>) whole.get("relationship https://example.org/john MEMBER_OF https://example.org/acme");
     assertEquals("https://example.org/st1", member.get("statement"));
     assertEquals(2L, member.get("statementCount"));
     assertEquals("b", member.get("extractor"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> target = (Map<String, Object>) whole.get("rel https://example.org/ev HAS_TARGET https://example.org/acme");
+    Map<String, Object> target = (Map<String, Object>) whole.get("relationship https://example.org/ev HAS_TARGET https://example.org/acme");
     assertEquals("trigger:a", target.get("extractor"), "an event's provenance is the first article's: " + target);
   }
 }

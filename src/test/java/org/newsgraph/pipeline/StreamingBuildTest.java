@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsgraph.extract.Profile;
 import org.newsgraph.model.Article;
 import org.newsgraph.model.ArticleGraph;
+import org.newsgraph.neo4j.GraphSnapshot;
 import org.newsgraph.rdf.TdbStore;
 import org.newsgraph.read.ArticleReader;
 
@@ -95,36 +96,11 @@ class StreamingBuildTest {
     }
   }
 
-  /**
-   * Everything in the embedded Neo4j, comparable across two databases: per node uri its labels and
-   * properties, per relationship (start uri, type, end uri) its properties.
-   */
+  /** Everything in the embedded Neo4j of {@code data} ({@link GraphSnapshot}). */
   private static Map<String, Object> neo4jContent(Path data) {
-    Map<String, Object> content = new TreeMap<>();
-    try (Stores.Neo4jConnection neo = Stores.neo4j(StoreConfig.embedded(data));
-        org.neo4j.driver.Session s = neo.store().session(org.neo4j.driver.AccessMode.READ)) {
-      s.run("MATCH (n) RETURN coalesce(n.uri, n.namespace) AS k, labels(n) AS l, properties(n) AS p").list()
-          .forEach(r -> content.put("node " + r.get("k").asString(),
-              List.of(new java.util.TreeSet<>(r.get("l").asList(org.neo4j.driver.Value::asString)),
-                  new TreeMap<>(r.get("p").asMap()))));
-      s.run("MATCH (a)-[r]->(b) RETURN a.uri + ' ' + type(r) + ' ' + b.uri AS k, properties(r) AS p").list()
-          .forEach(r -> content.put("relationship " + r.get("k").asString(), new TreeMap<>(r.get("p").asMap())));
+    try (Stores.Neo4jConnection neo = Stores.neo4j(StoreConfig.embedded(data))) {
+      return GraphSnapshot.of(neo.store());
     }
-    return content;
-  }
-
-  /** The entries of two contents that differ, for a readable failure. */
-  private static String differences(Map<String, Object> want, Map<String, Object> got) {
-    StringBuilder out = new StringBuilder();
-    java.util.Set<String> keys = new java.util.TreeSet<>(want.keySet());
-    keys.addAll(got.keySet());
-    int shown = 0;
-    for (String k : keys) {
-      if (!java.util.Objects.equals(want.get(k), got.get(k)) && shown++ < 10) {
-        out.append("\n").append(k).append("\n  want ").append(want.get(k)).append("\n  got  ").append(got.get(k));
-      }
-    }
-    return out.toString();
   }
 
   private static void assertSameGraphs(Map<String, Model> want, Map<String, Model> got) {
@@ -158,7 +134,7 @@ class StreamingBuildTest {
     Map<String, Object> wantNeo4j = neo4jContent(one);
     Map<String, Object> gotNeo4j = neo4jContent(batched);
     assertEquals(wantNeo4j.size(), gotNeo4j.size());
-    assertTrue(wantNeo4j.equals(gotNeo4j), "Neo4j content differs:" + differences(wantNeo4j, gotNeo4j));
+    assertTrue(wantNeo4j.equals(gotNeo4j), "Neo4j content differs:" + GraphSnapshot.differences(wantNeo4j, gotNeo4j));
     assertEquals(whole.report().outcome().summary().relations(), four.report().outcome().summary().relations());
     assertEquals(whole.report().outcome().summary().events(), four.report().outcome().summary().events());
   }
