@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.newsgraph.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,11 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BusyStoreTest {
   @TempDir Path dir;
 
+  /**
+   * newsgraph in a child JVM with SIGINT at its default disposition ({@link ChildJvm}), so that
+   * serve says "Press Ctrl-C" also when Maven runs as a script's background job.
+   */
   static Process cli(Path out, Path err, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> cmd = new ArrayList<>(List.of("-Xmx1g", Main.class.getName()));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    return new ProcessBuilder(ChildJvm.java(cmd.toArray(String[]::new))).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
   }
 
   @Test
