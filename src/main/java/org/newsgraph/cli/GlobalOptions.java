@@ -112,7 +112,7 @@ public final class GlobalOptions {
       n = Long.MAX_VALUE;
     }
     long bytes = n > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : n << shift;
-    if (bytes < org.newsgraph.neo4j.EmbeddedNeo4j.MIN_PAGE_CACHE_BYTES) {
+    if (bytes < org.newsgraph.neo4j.PageCacheSize.MIN_BYTES) {
       throw new picocli.CommandLine.TypeConversionException("'" + size + "' is under the smallest, 8m");
     }
     return bytes;

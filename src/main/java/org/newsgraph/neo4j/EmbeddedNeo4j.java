@@ -108,7 +108,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       if (transactionLimit != null && (transactionLimit.isZero() || transactionLimit.isNegative())) {
         throw new IllegalArgumentException("the transaction limit must be positive, not " + transactionLimit);
       }
-      checkPageCache(pageCacheBytes);
+      PageCacheSize.check(pageCacheBytes);
     }
 
     /** A policy with the default page cache ({@value #DEFAULT_PAGE_CACHE_BYTES} bytes). */
@@ -127,20 +127,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
   }
 
-  /** The smallest page cache a policy accepts: 8 MiB. */
-  public static final long MIN_PAGE_CACHE_BYTES = 8L * 1024 * 1024;
-
-  /**
-   * Checks a page cache size as {@link Policy} takes it: 0 (the default) or at least {@value
-   * #MIN_PAGE_CACHE_BYTES} bytes.
-   *
-   * @throws IllegalArgumentException when it is negative or, when set, under 8 MiB
-   */
-  public static void checkPageCache(long bytes) {
-    if (bytes < 0 || (bytes > 0 && bytes < MIN_PAGE_CACHE_BYTES)) {
-      throw new IllegalArgumentException("the Neo4j page cache must be at least 8 MiB, not " + bytes + " bytes");
-    }
-  }
+  /** The smallest page cache a policy accepts: 8 MiB ({@link PageCacheSize#MIN_BYTES}). */
+  public static final long MIN_PAGE_CACHE_BYTES = PageCacheSize.MIN_BYTES;
 
   /**
    * Starts the DBMS with its files under {@code homeDir} (created if missing) and waits until the
@@ -289,12 +277,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   }
 
   /**
-   * The embedded database's page cache unless a {@link Policy} sets another: 512 MiB. Neo4j's own
-   * default is about half of the machine's memory left after the heap, which let the resident memory
-   * of a long build grow with the store to several GB; the page cache lives off the Java heap. A larger graph
-   * is read from disk more often; it is served better by a Neo4j server ({@code --neo4j-uri}).
+   * The embedded database's page cache unless a {@link Policy} sets another: 512 MiB ({@link
+   * PageCacheSize#DEFAULT_BYTES}, which says why).
    */
-  public static final long DEFAULT_PAGE_CACHE_BYTES = 512L * 1024 * 1024;
+  public static final long DEFAULT_PAGE_CACHE_BYTES = PageCacheSize.DEFAULT_BYTES;
 
   private static DatabaseManagementServiceBuilder builder(
       Path home, int port, Log4jLogProvider userLog) {

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param owner who holds the data folder's lock, as {@link DataFolderLock} reports it to a second
  *     process (a command name such as {@code build}, or a program's name)
  * @param neo4jPageCache the embedded Neo4j's page cache in bytes, or 0 for {@link
- *     org.newsgraph.neo4j.EmbeddedNeo4j#DEFAULT_PAGE_CACHE_BYTES}
+ *     org.newsgraph.neo4j.PageCacheSize#DEFAULT_BYTES}
  */
 public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, String neo4jPassword,
     String neo4jDatabase, String sparqlEndpoint, String sparqlUser, String sparqlPassword, String owner,
@@ -29,11 +29,11 @@ public record StoreConfig(Path dataDir, String neo4jUri, String neo4jUser, Strin
 
   /**
    * Checks that there is a data folder and that the page cache is 0 or at least 8 MiB ({@link
-   * org.newsgraph.neo4j.EmbeddedNeo4j#checkPageCache}).
+   * org.newsgraph.neo4j.PageCacheSize#check}).
    */
   public StoreConfig {
     Objects.requireNonNull(dataDir, "dataDir");
-    org.newsgraph.neo4j.EmbeddedNeo4j.checkPageCache(neo4jPageCache);
+    org.newsgraph.neo4j.PageCacheSize.check(neo4jPageCache);
     owner = owner == null ? "" : owner;
   }
 
