@@ -392,6 +392,30 @@ public final class RdfGraphLoader {
    * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
    */
   public LoadStats refresh(Dataset dataset, Set<Node> affected) {
+    return refresh(dataset, affected, false);
+  }
+
+  /**
+   * As {@link #refresh(Dataset, Set)}, but of the relationships of an affected resource only those
+   * that start at it are deleted and re-created; those that end at it are left to the refresh of
+   * their start. For a load that refreshes, in parallel writers, every resource of the same graphs
+   * once (the Spark job's shards): each relationship is then written once, by its start's writer,
+   * instead of by both ends' writers. The dataset still needs each affected resource's incoming
+   * quads (they give its {@value #SOURCES}); the provenance of an incoming relationship is not
+   * needed.
+   *
+   * @param dataset the RDF store, read inside a read transaction if it supports transactions
+   * @param affected IRIs, blank nodes and triple terms whose neighbourhood changed; literals are
+   *     ignored
+   * @return what was sent: nodes merged or deleted, relationships re-created (those starting at an
+   *     affected resource)
+   * @throws org.neo4j.driver.exceptions.Neo4jException if Neo4j rejects a write
+   */
+  public LoadStats refreshOutgoing(Dataset dataset, Set<Node> affected) {
+    return refresh(dataset, affected, true);
+  }
+
+  private LoadStats refresh(Dataset dataset, Set<Node> affected, boolean outgoingOnly) {
     long start = System.nanoTime();
     rowsTotal = 0; // no progress lines: a refresh is one round of its caller's
     Collected c =
@@ -421,7 +445,8 @@ public final class RdfGraphLoader {
           rows(gone));
       writeBatches(
           w,
-          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-() DELETE r",
+          "UNWIND $rows AS row MATCH (n:" + resource + " {uri: row.uri})-[r]-" + (outgoingOnly ? ">" : "")
+              + "() DELETE r",
           rows(present));
       boolean dynamic = dynamicTypes(session);
       if (dynamic) {
@@ -487,7 +512,11 @@ public final class RdfGraphLoader {
       List<Map<String, Object>> allRels = new ArrayList<>();
       for (Map.Entry<String, Map<List<String>, Set<String>>> e : c.relationshipSources.entrySet()) {
         List<Map<String, Object>> rows = dynamic ? allRels : new ArrayList<>();
+        int before = rows.size();
         for (Map.Entry<List<String>, Set<String>> r : e.getValue().entrySet()) {
+          if (outgoingOnly && !uris.contains(r.getKey().get(0))) {
+            continue;
+          }
           rows.add(Map.of("s", r.getKey().get(0), "o", r.getKey().get(1), "t", e.getKey(),
               "sources", new ArrayList<>(r.getValue()),
               "props", c.provenance.getOrDefault(List.of(e.getKey(), r.getKey().get(0), r.getKey().get(1)), Map.of())));
@@ -495,7 +524,7 @@ public final class RdfGraphLoader {
         if (!dynamic) {
           writeBatches(w, relationshipMerge(quote(e.getKey())), rows);
         }
-        rels += e.getValue().size();
+        rels += rows.size() - before;
       }
       if (dynamic) {
         writeBatches(w, relationshipMerge("$(row.t)"), allRels);

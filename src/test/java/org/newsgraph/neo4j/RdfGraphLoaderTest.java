@@ -149,6 +149,48 @@ class RdfGraphLoaderTest {
   }
 
   /**
+   * {@link RdfGraphLoader#refreshOutgoing} of every resource, split between two writers as the Spark
+   * job's shards split them, gives the graph of a refresh of every resource, with each
+   * relationship written once; refreshing one resource again that way keeps the relationships
+   * that end at it.
+   */
+  @Test
+  void outgoingRefreshOfEveryResourceInTwoPartsEqualsRefresh() {
+    Dataset ds = parse(TRIG);
+    org.newsgraph.rdf.RdfMapper mapper = new org.newsgraph.rdf.RdfMapper();
+    org.newsgraph.model.ArticleGraph acme = org.newsgraph.rdf.SampleGraphs.acme();
+    ds.addNamedModel(mapper.articleIri(acme.article().id()), mapper.map(acme));
+    java.util.Set<org.apache.jena.graph.Node> all = new java.util.TreeSet<>(java.util.Comparator.comparing(
+        org.apache.jena.graph.Node::toString));
+    all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getDefaultGraph()));
+    ds.asDatasetGraph().listGraphNodes().forEachRemaining(
+        g -> all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getGraph(g))));
+    RdfGraphLoader loader = new RdfGraphLoader(store, 7);
+    loader.refresh(ds, all);
+    List<String> refreshed = dump();
+    long relationships = raw("MATCH ()-[r]->() RETURN count(r) AS c", Map.of()).get(0).get("c").asLong();
+    wipe();
+
+    java.util.Set<org.apache.jena.graph.Node> first = new java.util.HashSet<>();
+    java.util.Set<org.apache.jena.graph.Node> second = new java.util.HashSet<>();
+    int i = 0;
+    for (org.apache.jena.graph.Node n : all) {
+      (i++ % 2 == 0 ? first : second).add(n);
+    }
+    LoadStats a = loader.refreshOutgoing(ds, second);
+    LoadStats b = loader.refreshOutgoing(ds, first);
+    assertEquals(refreshed, dump());
+    assertTrue(relationships > 10, "relationships: " + relationships);
+    assertEquals(relationships, a.relationships() + b.relationships());
+
+    org.apache.jena.graph.Node acmeCorp = org.apache.jena.graph.NodeFactory.createURI("http://example.org/acme");
+    assertTrue(all.contains(acmeCorp));
+    LoadStats again = loader.refreshOutgoing(ds, java.util.Set.of(acmeCorp));
+    assertEquals(refreshed, dump()); // alice's EMPLOYEE_OR_MEMBER_OF to acme is still there
+    assertTrue(again.relationships() < relationships, again.toString());
+  }
+
+  /**
    * On Neo4j 5.26 and later relationships are written one row per start node with dynamic types;
    * the per-type statements that older servers get must give the very same graph.
    */

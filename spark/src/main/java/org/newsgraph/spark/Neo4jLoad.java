@@ -47,20 +47,23 @@ import org.newsgraph.rdf.NG;
  *
  * <p>How: the current RDF (the latest complete run of each article, {@link SparkJob}) is cut into
  * one fragment per resource: the quads that have it as subject or as the object of a relationship,
- * plus, for each of those relationships, the quads its provenance is read from (the reifying
- * statement and its evidence sentence, or the event of an event role), all from the same article
- * graph. The fragments are shuffled by resource into {@code shards} partitions; each partition
- * refreshes its resources in groups of {@code resourcesPerBatch}: for each, labels and properties
- * are replaced by those of all its quads in all articles, and its relationships re-created (MERGE
- * on the {@code uri} key and on start, type and end), in write transactions of at most {@code
- * rowsPerTransaction} rows that the driver retries on transient errors (deadlocks, a leader
- * change in a cluster).
+ * plus, for each relationship that starts at it, the quads its provenance is read from (the
+ * reifying statement and its evidence sentence, or the event of an event role), all from the same
+ * article graph. The fragments are shuffled by resource into {@code shards} partitions; each
+ * partition refreshes its resources in groups of {@code resourcesPerBatch} ({@link
+ * RdfGraphLoader#refreshOutgoing}): for each, labels and properties are replaced by those of all
+ * its quads in all articles (the incoming ones give its {@code sources}), and the relationships
+ * that start at it are re-created (MERGE on the {@code uri} key and on start, type and end), in
+ * write transactions of at most {@code rowsPerTransaction} rows that the driver retries on
+ * transient errors (deadlocks, a leader change in a cluster). Each relationship is written once,
+ * by its start's shard.
  *
  * <p>Safe to retry: what a group writes depends only on the output, not on what Neo4j held, so a
  * task or a whole load run again gives the same graph; a resource no longer in any current
  * article is not deleted (a later {@code build}-style refresh or {@code newsgraph load
- * --from-store} does that). Two shards that share a relationship (its two ends) both write it,
- * and the second MERGE finds the first's.
+ * --from-store} does that). The other end of a relationship is merged on {@code uri} by the
+ * start's shard when it is not there yet; its own shard sets its labels and properties before or
+ * after.
  */
 public final class Neo4jLoad {
   private Neo4jLoad() {}
@@ -194,7 +197,7 @@ public final class Neo4jLoad {
         }
       }
     });
-    return loader.refresh(DatasetFactory.wrap(dsg), affected);
+    return loader.refreshOutgoing(DatasetFactory.wrap(dsg), affected);
   }
 
   private static final Node REIFIES = RDF.Nodes.reifies;
@@ -226,7 +229,8 @@ public final class Neo4jLoad {
       for (Map.Entry<Node, Set<Triple>> e : byResource.entrySet()) {
         Set<Triple> fragment = new LinkedHashSet<>(e.getValue());
         for (Triple t : e.getValue()) {
-          if (!t.getObject().isLiteral() && !t.getPredicate().equals(TYPE)) {
+          // a relationship is written by its start's shard: only its fragment needs the provenance
+          if (t.getSubject().equals(e.getKey()) && !t.getObject().isLiteral() && !t.getPredicate().equals(TYPE)) {
             provenance(g, t, fragment);
           }
         }
