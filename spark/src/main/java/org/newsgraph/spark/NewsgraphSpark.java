@@ -49,7 +49,8 @@ public final class NewsgraphSpark implements Callable<Integer> {
     @Option(names = "--neo4j-database", description = "Database on the server (default: its default database).")
     String database;
 
-    @Option(names = "--shards", defaultValue = "8", description = "Partitions writing to Neo4j at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shards", defaultValue = "0", description = "Partitions writing to Neo4j at once (default: the"
+        + " application's cores, at most 8).")
     int shards;
 
     @Option(names = "--resources-per-batch", defaultValue = "2000",
@@ -59,8 +60,9 @@ public final class NewsgraphSpark implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "10000", description = "Rows per write transaction (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    Neo4jLoad.Target target() {
-      return new Neo4jLoad.Target(uri, user, password, database, shards, resources, batch);
+    Neo4jLoad.Target target(SparkSession spark) {
+      return new Neo4jLoad.Target(uri, user, password, database, shards != 0 ? shards : Neo4jLoad.defaultShards(spark),
+          resources, batch);
     }
 
     boolean given() {
@@ -117,7 +119,7 @@ public final class NewsgraphSpark implements Callable<Integer> {
         SparkJob.Report report = SparkJob.run(spark, options);
         System.out.println(report);
         if (neo4j.given()) {
-          System.out.println(Neo4jLoad.load(spark, output, neo4j.target()));
+          System.out.println(Neo4jLoad.load(spark, output, neo4j.target(spark)));
         }
         return 0; // failed articles are in the errors table; they do not fail the job
       } finally {
@@ -143,7 +145,7 @@ public final class NewsgraphSpark implements Callable<Integer> {
       }
       SparkSession spark = SparkSession.builder().appName("newsgraph load").getOrCreate();
       try {
-        System.out.println(Neo4jLoad.load(spark, output, neo4j.target()));
+        System.out.println(Neo4jLoad.load(spark, output, neo4j.target(spark)));
         return 0;
       } finally {
         spark.stop();
