@@ -106,6 +106,25 @@ class RdfGraphLoaderTest {
     return r.get(0).get("v");
   }
 
+  /** {@link #TRIG} with the sample article {@code acme-1} as a named graph (provenance included). */
+  static Dataset withAcme() {
+    Dataset ds = parse(TRIG);
+    org.newsgraph.rdf.RdfMapper mapper = new org.newsgraph.rdf.RdfMapper();
+    org.newsgraph.model.ArticleGraph acme = org.newsgraph.rdf.SampleGraphs.acme();
+    ds.addNamedModel(mapper.articleIri(acme.article().id()), mapper.map(acme));
+    return ds;
+  }
+
+  /** Every resource of every graph of {@code ds}, in the order of their N-Triples forms. */
+  static java.util.Set<org.apache.jena.graph.Node> everyResource(Dataset ds) {
+    java.util.Set<org.apache.jena.graph.Node> all = new java.util.TreeSet<>(java.util.Comparator.comparing(
+        org.apache.jena.graph.Node::toString));
+    all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getDefaultGraph()));
+    ds.asDatasetGraph().listGraphNodes().forEachRemaining(
+        g -> all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getGraph(g))));
+    return all;
+  }
+
   /**
    * Filling an empty Neo4j in one pass with {@code sources} ({@link RdfGraphLoader#load(Dataset,
    * boolean)}, what build and load do into an empty database) gives exactly the graph that
@@ -114,14 +133,9 @@ class RdfGraphLoaderTest {
    */
   @Test
   void freshLoadWithSourcesEqualsRefreshOfEveryResource() {
-    Dataset ds = parse(TRIG);
+    Dataset ds = withAcme();
     org.newsgraph.rdf.RdfMapper mapper = new org.newsgraph.rdf.RdfMapper();
-    org.newsgraph.model.ArticleGraph acme = org.newsgraph.rdf.SampleGraphs.acme();
-    ds.addNamedModel(mapper.articleIri(acme.article().id()), mapper.map(acme));
-    java.util.Set<org.apache.jena.graph.Node> all = new java.util.HashSet<>(
-        org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getDefaultGraph()));
-    ds.asDatasetGraph().listGraphNodes().forEachRemaining(
-        g -> all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getGraph(g))));
+    java.util.Set<org.apache.jena.graph.Node> all = everyResource(ds);
 
     RdfGraphLoader loader = new RdfGraphLoader(store, 7); // small batches: many transactions
     loader.refresh(ds, all);
@@ -156,15 +170,8 @@ class RdfGraphLoaderTest {
    */
   @Test
   void outgoingRefreshOfEveryResourceInTwoPartsEqualsRefresh() {
-    Dataset ds = parse(TRIG);
-    org.newsgraph.rdf.RdfMapper mapper = new org.newsgraph.rdf.RdfMapper();
-    org.newsgraph.model.ArticleGraph acme = org.newsgraph.rdf.SampleGraphs.acme();
-    ds.addNamedModel(mapper.articleIri(acme.article().id()), mapper.map(acme));
-    java.util.Set<org.apache.jena.graph.Node> all = new java.util.TreeSet<>(java.util.Comparator.comparing(
-        org.apache.jena.graph.Node::toString));
-    all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getDefaultGraph()));
-    ds.asDatasetGraph().listGraphNodes().forEachRemaining(
-        g -> all.addAll(org.newsgraph.rdf.TdbStore.resources(ds.asDatasetGraph().getGraph(g))));
+    Dataset ds = withAcme();
+    java.util.Set<org.apache.jena.graph.Node> all = everyResource(ds);
     RdfGraphLoader loader = new RdfGraphLoader(store, 7);
     loader.refresh(ds, all);
     List<String> refreshed = dump();
