@@ -48,6 +48,8 @@ public final class StoryFinder {
   private final RdfStore store;
   private final RdfMapper mapper;
   private Map<String, Known> stored;
+  /** The stored articles by content hash, each list in the order of {@link #stored} (by IRI). */
+  private final Map<String, List<String>> storedByHash = new HashMap<>();
   private boolean sketched;
   /** In this run: content hash to the article that holds it. */
   private final Map<String, String> canonicalByHash = new HashMap<>();
@@ -82,8 +84,10 @@ public final class StoryFinder {
           + " OPTIONAL { ?a ng:sameStoryAs ?root } } ORDER BY ?a", 0);
       for (List<Object> row : r.rows()) {
         String iri = String.valueOf(row.get(0));
-        stored.putIfAbsent(iri, new Known(iri, String.valueOf(row.get(1)), null,
-            row.get(2) == null ? iri : String.valueOf(row.get(2))));
+        if (stored.putIfAbsent(iri, new Known(iri, String.valueOf(row.get(1)), null,
+            row.get(2) == null ? iri : String.valueOf(row.get(2)))) == null) {
+          storedByHash.computeIfAbsent(String.valueOf(row.get(1)), h -> new ArrayList<>(1)).add(iri);
+        }
       }
     }
     return stored;
@@ -94,11 +98,10 @@ public final class StoryFinder {
     Map<String, Known> all = stored();
     if (!sketched) {
       sketched = true;
-      TabularResult r = store.select(PREFIX + "SELECT ?a ?t WHERE { ?a a ng:Article ; ng:contentHash ?h ; ng:text ?t }", 0);
-      for (List<Object> row : r.rows()) {
-        all.computeIfPresent(String.valueOf(row.get(0)),
-            (iri, k) -> new Known(iri, k.hash(), BodySketch.of(String.valueOf(row.get(1))), k.root()));
-      }
+      // one text at a time: a large store's texts together would not fit the heap
+      store.selectEach(PREFIX + "SELECT ?a ?t WHERE { ?a a ng:Article ; ng:contentHash ?h ; ng:text ?t }", 0,
+          row -> all.computeIfPresent(String.valueOf(row.get(0)),
+              (iri, k) -> new Known(iri, k.hash(), BodySketch.of(String.valueOf(row.get(1))), k.root())));
     }
     return all;
   }
@@ -119,9 +122,10 @@ public final class StoryFinder {
     }
     if (inRun == null) {
       String storedCopy = null;
-      for (Known k : stored().values()) {
-        if (k.hash().equals(hash) && !k.iri().equals(iri) && !turnedCopies.contains(k.iri())) {
-          storedCopy = k.iri(); // the first by IRI
+      stored();
+      for (String k : storedByHash.getOrDefault(hash, List.of())) {
+        if (!k.equals(iri) && !turnedCopies.contains(k)) {
+          storedCopy = k; // the first by IRI
           break;
         }
       }

@@ -129,6 +129,25 @@ public interface RdfStore extends AutoCloseable {
    */
   TabularResult select(String sparql, long timeoutMillis);
 
+  /**
+   * Runs a SPARQL SELECT query as {@link #select} does and hands each row to {@code row} as it is
+   * read, for answers too large to hold at once (every stored article's text). The embedded TDB2
+   * store streams them inside one read transaction; this default collects the answer first.
+   *
+   * @param row called once per row, in the answer's order, with the values as {@link #select}
+   *     gives them
+   * @throws IllegalArgumentException for any query but SELECT, and for queries {@link
+   *     SparqlGuard#check} refuses
+   * @throws org.apache.jena.query.QueryParseException when the query does not parse
+   * @throws org.apache.jena.query.QueryCancelledException when the time limit passes
+   */
+  default void selectEach(String sparql, long timeoutMillis, java.util.function.Consumer<List<Object>> row) {
+    if (!org.apache.jena.query.QueryFactory.create(sparql).isSelectType()) {
+      throw new IllegalArgumentException("selectEach takes SELECT queries only");
+    }
+    select(sparql, timeoutMillis).rows().forEach(row);
+  }
+
   @Override
   void close();
 }

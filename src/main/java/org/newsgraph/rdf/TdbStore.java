@@ -310,12 +310,7 @@ public final class TdbStore implements RdfStore {
     }
     SparqlGuard.check(query);
     return Txn.calculateRead(dataset, () -> {
-      var builder = QueryExecution.dataset(dataset).query(query).set(TDB2.symUnionDefaultGraph, true)
-          .set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, false);
-      if (timeoutMillis > 0) {
-        builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-      }
-      try (QueryExecution qe = builder.build()) {
+      try (QueryExecution qe = execution(query, timeoutMillis)) {
         if (query.isAskType()) {
           return new TabularResult(List.of("ask"), List.of(List.of(qe.execAsk())));
         }
@@ -323,16 +318,47 @@ public final class TdbStore implements RdfStore {
         List<String> cols = rs.getResultVars();
         List<List<Object>> rows = new ArrayList<>();
         while (rs.hasNext()) {
-          QuerySolution sol = rs.next();
-          List<Object> row = new ArrayList<>();
-          for (String c : cols) {
-            row.add(value(sol.get(c)));
-          }
-          rows.add(row);
+          rows.add(row(rs.next(), cols));
         }
         return new TabularResult(cols, rows);
       }
     });
+  }
+
+  @Override
+  public void selectEach(String sparql, long timeoutMillis, java.util.function.Consumer<List<Object>> row) {
+    Query query = QueryFactory.create(sparql);
+    if (!query.isSelectType()) {
+      throw new IllegalArgumentException("selectEach takes SELECT queries only");
+    }
+    SparqlGuard.check(query);
+    Txn.executeRead(dataset, () -> {
+      try (QueryExecution qe = execution(query, timeoutMillis)) {
+        ResultSet rs = qe.execSelect();
+        List<String> cols = rs.getResultVars();
+        while (rs.hasNext()) {
+          row.accept(row(rs.next(), cols));
+        }
+      }
+    });
+  }
+
+  /** A query over the union graph, with no SERVICE calls, stopped after {@code timeoutMillis} (0: never); call inside a read transaction. */
+  private QueryExecution execution(Query query, long timeoutMillis) {
+    var builder = QueryExecution.dataset(dataset).query(query).set(TDB2.symUnionDefaultGraph, true)
+        .set(org.apache.jena.sparql.exec.http.Service.httpServiceAllowed, false);
+    if (timeoutMillis > 0) {
+      builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+    return builder.build();
+  }
+
+  private static List<Object> row(QuerySolution sol, List<String> cols) {
+    List<Object> row = new ArrayList<>(cols.size());
+    for (String c : cols) {
+      row.add(value(sol.get(c)));
+    }
+    return row;
   }
 
   /** A query answer as {@link #select} returns it. */
