@@ -122,7 +122,7 @@ public final class StoryFinder {
     }
     if (inRun == null) {
       String storedCopy = null;
-      stored();
+      stored(); // reads the stored articles and their hash index once
       for (String k : storedByHash.getOrDefault(hash, List.of())) {
         if (!k.equals(iri) && !turnedCopies.contains(k)) {
           storedCopy = k; // the first by IRI

@@ -309,20 +309,16 @@ public final class TdbStore implements RdfStore {
       throw new IllegalArgumentException("only SELECT and ASK queries give rows; use 'newsgraph export' for RDF");
     }
     SparqlGuard.check(query);
-    return Txn.calculateRead(dataset, () -> {
-      try (QueryExecution qe = execution(query, timeoutMillis)) {
-        if (query.isAskType()) {
+    if (query.isAskType()) {
+      return Txn.calculateRead(dataset, () -> {
+        try (QueryExecution qe = execution(query, timeoutMillis)) {
           return new TabularResult(List.of("ask"), List.of(List.of(qe.execAsk())));
         }
-        ResultSet rs = qe.execSelect();
-        List<String> cols = rs.getResultVars();
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.hasNext()) {
-          rows.add(row(rs.next(), cols));
-        }
-        return new TabularResult(cols, rows);
-      }
-    });
+      });
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    List<String> cols = eachRow(query, timeoutMillis, rows::add);
+    return new TabularResult(cols, rows);
   }
 
   @Override
@@ -332,13 +328,29 @@ public final class TdbStore implements RdfStore {
       throw new IllegalArgumentException("selectEach takes SELECT queries only");
     }
     SparqlGuard.check(query);
-    Txn.executeRead(dataset, () -> {
+    eachRow(query, timeoutMillis, row);
+  }
+
+  /**
+   * Runs a checked SELECT query in one read transaction and hands each row to {@code row} as it is
+   * read (values as {@link #value} gives them).
+   *
+   * @return the column names
+   */
+  private List<String> eachRow(Query query, long timeoutMillis, java.util.function.Consumer<List<Object>> row) {
+    return Txn.calculateRead(dataset, () -> {
       try (QueryExecution qe = execution(query, timeoutMillis)) {
         ResultSet rs = qe.execSelect();
         List<String> cols = rs.getResultVars();
         while (rs.hasNext()) {
-          row.accept(row(rs.next(), cols));
+          QuerySolution sol = rs.next();
+          List<Object> values = new ArrayList<>(cols.size());
+          for (String c : cols) {
+            values.add(value(sol.get(c)));
+          }
+          row.accept(values);
         }
+        return cols;
       }
     });
   }
@@ -351,14 +363,6 @@ public final class TdbStore implements RdfStore {
       builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
     }
     return builder.build();
-  }
-
-  private static List<Object> row(QuerySolution sol, List<String> cols) {
-    List<Object> row = new ArrayList<>(cols.size());
-    for (String c : cols) {
-      row.add(value(sol.get(c)));
-    }
-    return row;
   }
 
   /** A query answer as {@link #select} returns it. */
